@@ -1,0 +1,44 @@
+# crmdesk: the two quick-start commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+export QT_QPA_PLATFORM ?=
+
+.PHONY: run test bench lint forms clean venv
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip setuptools wheel
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+venv: $(STAMP)
+
+## run: create .venv if needed, install, open the window on the default database
+run: $(STAMP)
+	$(BIN)/crmdesk
+
+## test: install test extras and run the whole suite headless
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+## bench: speed and memory figures, printed as a table (not part of `make test`)
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run
+
+## lint: ruff on everything, mypy on the core and storage
+lint: $(STAMP)
+	$(BIN)/ruff check crmdesk tests
+	$(BIN)/ruff format --check crmdesk tests
+	$(BIN)/mypy
+
+## forms: recompile ui/*.ui into crmdesk/gui/forms/
+forms: $(STAMP)
+	$(BIN)/python -m crmdesk.gui.build_forms
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache

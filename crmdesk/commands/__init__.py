@@ -1,0 +1,5 @@
+"""Subcommands of ``crmdesk``, one module per area. Each module registers
+its subparsers with :func:`crmdesk.cli.command` when imported; the list is
+explicit so frozen builds find every module."""
+
+from crmdesk.commands import portfolio  # noqa: F401

@@ -1,0 +1,150 @@
+"""``demo``, ``accounts``, ``stats`` and ``open``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from crmdesk.cli import command, open_db, print_json
+from crmdesk.db.enums import AccountStatus, Tier
+from crmdesk.errors import InvalidValueError
+
+
+def _enum_arg(enum_cls):  # type: ignore[no-untyped-def]
+    def parse(text: str):  # type: ignore[no-untyped-def]
+        try:
+            return enum_cls.parse(text)
+        except ValueError:
+            choices = ", ".join(m.value for m in enum_cls)
+            raise argparse.ArgumentTypeError(f"'{text}' is not one of: {choices}") from None
+
+    return parse
+
+
+@command
+def _demo(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "demo",
+        help="fill the database with realistic sample data",
+        description="Add N sample accounts (about 80%% transactional, 15%% partner, "
+        "5%% strategic) with contacts at several levels and a year of activities. "
+        "The same seed gives the same data.",
+    )
+    p.add_argument("--accounts", type=int, default=500, metavar="N", help="how many (default 500)")
+    p.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    p.set_defaults(func=run_demo)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from crmdesk.core.demo import generate_demo
+
+    if args.accounts < 1:
+        raise InvalidValueError("--accounts must be at least 1")
+    db = open_db(args)
+    result = generate_demo(db, accounts=args.accounts, seed=args.seed)
+    print(
+        f"added {result.accounts} accounts, {result.contacts} contacts, "
+        f"{result.activities} activities",
+        file=sys.stderr,
+    )
+    return 0
+
+
+@command
+def _accounts(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("accounts", help="list accounts", description="List accounts by name.")
+    p.add_argument(
+        "--tier",
+        type=_enum_arg(Tier),
+        action="append",
+        help="transactional, partner or strategic (repeatable)",
+    )
+    p.add_argument(
+        "--status",
+        type=_enum_arg(AccountStatus),
+        action="append",
+        help="active, at_risk or lost (repeatable)",
+    )
+    p.add_argument("--owner", help="our account manager")
+    p.add_argument(
+        "--search",
+        metavar="TEXT",
+        default="",
+        help="full-text search: names, contacts, e-mails, notes",
+    )
+    p.add_argument("--limit", type=int, default=None, help="at most this many")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(func=run_accounts)
+
+
+def run_accounts(args: argparse.Namespace) -> int:
+    from crmdesk.core.portfolio import AccountFilter, list_accounts
+
+    db = open_db(args)
+    flt = AccountFilter(
+        text=args.search,
+        tiers=frozenset(args.tier or ()),
+        statuses=frozenset(args.status or ()),
+        owner=args.owner,
+    )
+    rows = list_accounts(db, flt, limit=args.limit)
+    if args.json:
+        print_json(
+            [
+                {
+                    "name": r.name,
+                    "uuid": str(r.uuid),
+                    "tier": r.tier.value,
+                    "status": r.status.value,
+                    "owner": r.owner,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    for r in rows:
+        print(f"{r.name}\t{r.uuid}\t{r.tier.value}\t{r.status.value}\t{r.owner or ''}")
+    return 0
+
+
+@command
+def _stats(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("stats", help="counts of accounts, contacts, activities, overdue follow-ups")
+    p.add_argument("--json", action="store_true", help="print a JSON object")
+    p.set_defaults(func=run_stats)
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    from crmdesk.core.stats import stats
+
+    result = stats(open_db(args))
+    if args.json:
+        print_json(result.to_json())
+        return 0
+    tiers = ", ".join(f"{n} {t}" for t, n in result.accounts_by_tier.items())
+    print(f"accounts: {result.accounts} ({tiers})")
+    print(f"contacts: {result.contacts}")
+    print(f"activities: {result.activities}")
+    print(f"overdue follow-ups: {result.overdue_follow_ups}")
+    return 0
+
+
+@command
+def _open(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "open",
+        help="open the window with the import wizard on a spreadsheet",
+        description="Open the window and start importing FILE (also: crmdesk FILE).",
+    )
+    p.add_argument("path", metavar="FILE")
+    p.set_defaults(func=run_open)
+
+
+def run_open(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from crmdesk.app import run_gui
+
+    if not Path(args.path).is_file():
+        raise InvalidValueError(f"no such file: {args.path}")
+    return run_gui(args.db, open_file=args.path)

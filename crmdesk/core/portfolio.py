@@ -1,0 +1,252 @@
+"""The portfolio: filtered, searched, sorted, paged lists of accounts.
+
+Filtering, full-text search and sorting all run in SQL so that a page of a
+10,000-account portfolio costs the same as a page of ten.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import and_, case, func, literal_column, or_, select
+from sqlalchemy.orm import Session
+
+from crmdesk.db import fts
+from crmdesk.db.engine import Database
+from crmdesk.db.enums import AccountStatus, Tier
+from crmdesk.db.models import Account, Activity, Contact
+from crmdesk.db.types import UTCDateTime
+
+TIER_RANK = {Tier.TRANSACTIONAL: 0, Tier.PARTNER: 1, Tier.STRATEGIC: 2}
+
+
+class SortKey(StrEnum):
+    NAME = "name"
+    TIER = "tier"
+    STATUS = "status"
+    OWNER = "owner"
+    LAST_INTERACTION = "last_interaction"
+    NEXT_FOLLOW_UP = "next_follow_up"
+    ANNUAL_VALUE = "annual_value"
+
+
+@dataclass(frozen=True)
+class AccountFilter:
+    """What the customer pane and ``crmdesk accounts`` filter by."""
+
+    text: str = ""
+    tiers: frozenset[Tier] = field(default_factory=frozenset)
+    statuses: frozenset[AccountStatus] = field(default_factory=frozenset)
+    owner: str | None = None
+    ids: frozenset[int] | None = None
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    """One line of the portfolio: plain values, safe to hand to any thread."""
+
+    id: int
+    uuid: uuid.UUID
+    name: str
+    tier: Tier
+    status: AccountStatus
+    owner: str | None
+    annual_value: Decimal | None
+    currency: str
+    last_interaction: datetime | None
+    next_follow_up: datetime | None
+
+
+def _last_interaction():  # type: ignore[no-untyped-def]
+    return (
+        select(func.max(Activity.occurred_at))
+        .where(
+            Activity.account_id == Account.id,
+            Activity.deleted_at.is_(None),
+            or_(Activity.due_at.is_(None), Activity.completed_at.is_not(None)),
+        )
+        .correlate(Account)
+        .scalar_subquery()
+    )
+
+
+def _next_follow_up():  # type: ignore[no-untyped-def]
+    return (
+        select(func.min(Activity.due_at))
+        .where(
+            Activity.account_id == Account.id,
+            Activity.deleted_at.is_(None),
+            Activity.due_at.is_not(None),
+            Activity.completed_at.is_(None),
+        )
+        .correlate(Account)
+        .scalar_subquery()
+    )
+
+
+def _text_condition(session: Session, text: str):  # type: ignore[no-untyped-def]
+    """Accounts whose name, contacts (names, e-mails) or activities (subject,
+    notes) match ``text``; FTS5 where available, LIKE otherwise."""
+    if fts.fts_available(session.connection()):
+        query = fts.match_query(text)
+        if query is None:
+            return literal_column("1") == 1
+        return Account.id.in_(fts.matching_account_ids(query))
+    pattern = fts.like_pattern(text)
+    like = {"escape": "\\"}
+    by_contact = select(Contact.account_id).where(
+        Contact.deleted_at.is_(None),
+        or_(
+            Contact.first_name.ilike(pattern, **like),
+            Contact.last_name.ilike(pattern, **like),
+            Contact.email.ilike(pattern, **like),
+            Contact.email_secondary.ilike(pattern, **like),
+        ),
+    )
+    by_activity = select(Activity.account_id).where(
+        Activity.deleted_at.is_(None),
+        or_(Activity.subject.ilike(pattern, **like), Activity.notes.ilike(pattern, **like)),
+    )
+    return or_(
+        Account.name.ilike(pattern, **like),
+        Account.id.in_(by_contact),
+        Account.id.in_(by_activity),
+    )
+
+
+def _conditions(session: Session, flt: AccountFilter, *, skip_tier: bool = False) -> list:  # type: ignore[type-arg]
+    conditions = [Account.deleted_at.is_(None)]
+    if flt.tiers and not skip_tier:
+        conditions.append(Account.tier.in_(sorted(flt.tiers)))
+    if flt.statuses:
+        conditions.append(Account.status.in_(sorted(flt.statuses)))
+    if flt.owner:
+        conditions.append(Account.owner == flt.owner)
+    if flt.ids is not None:
+        conditions.append(Account.id.in_(sorted(flt.ids)))
+    if flt.text.strip():
+        conditions.append(_text_condition(session, flt.text))
+    return conditions
+
+
+def _order(sort: SortKey, descending: bool, last, nxt) -> list:  # type: ignore[no-untyped-def,type-arg]
+    tier_rank = case({t.value: r for t, r in TIER_RANK.items()}, value=Account.tier)
+    column = {
+        SortKey.NAME: func.lower(Account.name),
+        SortKey.TIER: tier_rank,
+        SortKey.STATUS: Account.status,
+        SortKey.OWNER: func.lower(Account.owner),
+        SortKey.LAST_INTERACTION: last,
+        SortKey.NEXT_FOLLOW_UP: nxt,
+        SortKey.ANNUAL_VALUE: Account.annual_value,
+    }[sort]
+    primary = column.desc().nulls_last() if descending else column.asc().nulls_last()
+    return [primary, func.lower(Account.name), Account.id]
+
+
+def _columns():  # type: ignore[no-untyped-def]
+    return (
+        Account.id,
+        Account.uuid,
+        Account.name,
+        Account.tier,
+        Account.status,
+        Account.owner,
+        Account.annual_value,
+        Account.currency,
+        _last_interaction().label("last_interaction"),
+        _next_follow_up().label("next_follow_up"),
+    )
+
+
+def list_accounts(
+    db: Database,
+    flt: AccountFilter | None = None,
+    *,
+    sort: SortKey = SortKey.NAME,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = 200,
+) -> list[AccountRow]:
+    """One page of the portfolio. When the sort key is a plain column, the
+    page's ids are found first and the per-account activity dates are only
+    computed for that page."""
+    flt = flt or AccountFilter()
+    columns = _columns()
+    last, nxt = columns[-2], columns[-1]
+    with db.session() as session:
+        conditions = and_(*_conditions(session, flt))
+        if sort in (SortKey.LAST_INTERACTION, SortKey.NEXT_FOLLOW_UP):
+            stmt = select(*columns).where(conditions)
+        else:
+            page = select(Account.id).where(conditions)
+            page = page.order_by(*_order(sort, descending, last, nxt)).offset(offset)
+            if limit is not None:
+                page = page.limit(limit)
+            stmt = select(*columns).where(Account.id.in_(page.scalar_subquery()))
+            offset, limit = 0, None
+        stmt = stmt.order_by(*_order(sort, descending, last, nxt)).offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return [_to_row(row) for row in session.execute(stmt)]
+
+
+def _to_row(row) -> AccountRow:  # type: ignore[no-untyped-def]
+    convert = UTCDateTime().process_result_value
+    return AccountRow(
+        id=row.id,
+        uuid=row.uuid,
+        name=row.name,
+        tier=row.tier,
+        status=row.status,
+        owner=row.owner,
+        annual_value=row.annual_value,
+        currency=row.currency,
+        last_interaction=convert(row.last_interaction, None),  # type: ignore[arg-type]
+        next_follow_up=convert(row.next_follow_up, None),  # type: ignore[arg-type]
+    )
+
+
+def account_rows(db: Database, ids: list[int]) -> dict[int, AccountRow]:
+    """Rows for given ids (live accounts only), for refreshing single rows."""
+    if not ids:
+        return {}
+    rows = list_accounts(db, AccountFilter(ids=frozenset(ids)), limit=None)
+    return {row.id: row for row in rows}
+
+
+def count_accounts(db: Database, flt: AccountFilter | None = None) -> int:
+    flt = flt or AccountFilter()
+    with db.session() as session:
+        stmt = select(func.count()).select_from(Account).where(and_(*_conditions(session, flt)))
+        return int(session.scalar(stmt) or 0)
+
+
+def tier_counts(db: Database, flt: AccountFilter | None = None) -> dict[Tier, int]:
+    """Accounts per tier under every filter but the tier one (for the tier
+    filter's labels)."""
+    flt = flt or AccountFilter()
+    with db.session() as session:
+        stmt = (
+            select(Account.tier, func.count())
+            .where(and_(*_conditions(session, flt, skip_tier=True)))
+            .group_by(Account.tier)
+        )
+        counts = {tier: 0 for tier in Tier}
+        counts.update({tier: int(n) for tier, n in session.execute(stmt)})
+        return counts
+
+
+def owners(db: Database) -> list[str]:
+    with db.session() as session:
+        stmt = (
+            select(Account.owner)
+            .where(Account.deleted_at.is_(None), Account.owner.is_not(None))
+            .distinct()
+            .order_by(Account.owner)
+        )
+        return [o for o in session.scalars(stmt) if o]

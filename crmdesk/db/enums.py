@@ -1,0 +1,145 @@
+"""The domain vocabulary (see shared/docs/domain.md) as string enums.
+
+Values are what is stored in the database and printed by the CLI; ``label``
+is what a person reads in the window and in PDFs.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class LabelledEnum(StrEnum):
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+    @classmethod
+    def parse(cls, text: str) -> LabelledEnum:
+        """Accept a value or label, any case, spaces or dashes for underscores."""
+        key = text.strip().lower().replace("-", "_").replace(" ", "_").replace("'", "")
+        for member in cls:
+            if key in (member.value, member.label.lower().replace(" ", "_").replace("'", "")):
+                return member
+        raise ValueError(text)
+
+
+class Tier(LabelledEnum):
+    TRANSACTIONAL = "transactional"
+    PARTNER = "partner"
+    STRATEGIC = "strategic"
+
+
+class LifecycleStage(LabelledEnum):
+    IDENTIFICATION = "identification"
+    DIFFERENTIATION = "differentiation"
+    INTERACTION = "interaction"
+    PERSONALISATION = "personalisation"
+    RETENTION = "retention"
+    ADVOCACY = "advocacy"
+
+
+class AcquisitionSource(LabelledEnum):
+    SUSPECT = "suspect"
+    ENQUIRY = "enquiry"
+    LAPSED_CUSTOMER = "lapsed_customer"
+    FORMER_CUSTOMER = "former_customer"
+    COMPETITORS_CUSTOMER = "competitors_customer"
+    COMPETITORS_LAPSED_CUSTOMER = "competitors_lapsed_customer"
+    COMPETITORS_ENQUIRY = "competitors_enquiry"
+    COMPETITORS_FORMER_CUSTOMER = "competitors_former_customer"
+    REFERRAL = "referral"
+    EXISTING_CUSTOMER = "existing_customer"
+
+    @property
+    def label(self) -> str:
+        text = self.value.replace("_", " ")
+        text = text.replace("competitors ", "competitor's ")
+        return text.capitalize()
+
+
+class AccountStatus(LabelledEnum):
+    ACTIVE = "active"
+    AT_RISK = "at_risk"
+    LOST = "lost"
+
+
+class DefectionType(LabelledEnum):
+    PRICE = "price"
+    PRODUCT = "product"
+    SERVICE = "service"
+    MARKET = "market"
+    TECHNOLOGICAL = "technological"
+    ORGANISATIONAL = "organisational"
+
+
+class BuyingRole(LabelledEnum):
+    DECISION_MAKER = "decision_maker"
+    ECONOMIC_BUYER = "economic_buyer"
+    INFLUENCER = "influencer"
+    CHAMPION = "champion"
+    USER = "user"
+    GATEKEEPER = "gatekeeper"
+    BLOCKER = "blocker"
+
+
+class Stance(LabelledEnum):
+    KNOWER = "knower"
+    PREFERER = "preferer"
+    INDIFFERENT = "indifferent"
+    REJECTER = "rejecter"
+
+
+class ContactLevel(LabelledEnum):
+    """Level of a person in their own organisation: partner and strategic
+    accounts need contacts at several of these."""
+
+    EXECUTIVE = "executive"
+    SENIOR_MANAGEMENT = "senior_management"
+    MIDDLE_MANAGEMENT = "middle_management"
+    OPERATIONAL = "operational"
+
+
+class ActivityKind(LabelledEnum):
+    CALL = "call"
+    EMAIL = "email"
+    MEETING = "meeting"
+    SITE_VISIT = "site_visit"
+    CHAT = "chat"
+    SOCIAL = "social"
+    WEB = "web"
+    LETTER = "letter"
+    CAMPAIGN_RESPONSE = "campaign_response"
+    COMPLAINT = "complaint"
+    SATISFACTION_CHECK = "satisfaction_check"
+    NOTE = "note"
+    TASK = "task"
+
+    @property
+    def label(self) -> str:
+        return "E-mail" if self is ActivityKind.EMAIL else super().label
+
+
+class Direction(LabelledEnum):
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+    INTERNAL = "internal"
+
+
+class ComplaintStatus(LabelledEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"
+    REJECTED = "rejected"
+
+
+class EmployeeBand(LabelledEnum):
+    MICRO = "1-9"
+    SMALL = "10-49"
+    MEDIUM = "50-249"
+    LARGE = "250-999"
+    ENTERPRISE = "1000+"
+
+    @property
+    def label(self) -> str:
+        return f"{self.value} employees"

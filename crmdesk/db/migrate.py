@@ -1,0 +1,85 @@
+"""Bring a database to the current schema, safely.
+
+On open: refuse a database written by a newer crmdesk; take a verified
+backup before upgrading an older one; run every pending migration inside one
+transaction (see migrations/env.py), so a failure changes nothing.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
+
+from crmdesk.db.backup import backup_before
+from crmdesk.db.engine import Database
+from crmdesk.errors import DatabaseError
+
+
+def alembic_config(url: str | None = None) -> Config:
+    ini = files("crmdesk.db").joinpath("alembic.ini")
+    config = Config(str(ini))
+    config.set_main_option("script_location", str(files("crmdesk.db").joinpath("migrations")))
+    if url:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(conn: Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def _has_user_tables(conn: Connection) -> bool:
+    return bool(conn.dialect.get_table_names(conn))
+
+
+def upgrade(db: Database, revision: str = "head", backup: bool = True) -> Path | None:
+    """Upgrade ``db`` to ``revision``; returns the backup taken, if any."""
+    script = ScriptDirectory.from_config(alembic_config())
+    with db.engine.connect() as conn:
+        current = current_revision(conn)
+        populated = _has_user_tables(conn)
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        raise DatabaseError(
+            "this database was written by a newer version of crmdesk; "
+            "please update crmdesk to open it"
+        )
+    target = script.get_current_head() if revision == "head" else revision
+    if current == target:
+        return None
+    taken = None
+    if backup and populated and db.path and Path(db.path).exists():
+        taken = backup_before(Path(db.path), f"before-upgrade-{current or 'unversioned'}")
+    config = alembic_config(db.url)
+    with db.engine.connect() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+    return taken
+
+
+def open_database(url: str, *, upgrade_schema: bool = True) -> Database:
+    """Open (creating if needed) and upgrade the database at ``url``."""
+    db = Database(url)
+    try:
+        if upgrade_schema:
+            upgrade(db)
+    except DatabaseError:
+        db.dispose()
+        raise
+    except Exception as exc:  # sqlite3 errors on a damaged or foreign file
+        db.dispose()
+        reason = getattr(exc, "orig", None) or exc
+        raise DatabaseError(f"cannot open the database {db.path or url}: {reason}") from exc
+    return db

@@ -1,0 +1,85 @@
+"""Alembic environment: migrations run in one transaction with foreign keys
+off (batch table rebuilds would otherwise cascade-delete child rows), and
+``PRAGMA foreign_key_check`` must be clean before the commit."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Connection
+from sqlalchemy.types import TypeDecorator
+
+from crmdesk.db.engine import make_engine
+from crmdesk.db.models import Base
+from crmdesk.errors import DatabaseError
+from crmdesk.paths import resolve_db_url
+
+config = context.config
+target_metadata = Base.metadata
+
+FTS_PREFIXES = ("account_search",)
+
+
+def include_name(name: str | None, type_: str, _parent: object) -> bool:
+    """Keep FTS5 virtual and shadow tables out of autogenerate comparisons."""
+    if type_ == "table" and name is not None:
+        return not name.startswith(FTS_PREFIXES)
+    return True
+
+
+def render_item(type_: str, obj: object, _autogen_context: object) -> str | bool:
+    """Render the app's column types as their plain storage types, so that a
+    migration never depends on application code that may change later."""
+    if type_ == "type" and isinstance(obj, TypeDecorator):
+        return f"sa.{obj.impl_instance!r}"
+    return False
+
+
+def _run(connection: Connection) -> None:
+    is_sqlite = connection.dialect.name == "sqlite"
+    if connection.in_transaction():
+        connection.commit()
+    # PRAGMA foreign_keys is a no-op inside a transaction, and SQLAlchemy
+    # would autobegin one: set it on the driver connection directly.
+    driver = connection.connection.driver_connection
+    if is_sqlite:
+        driver.execute("PRAGMA foreign_keys = OFF")
+    try:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=is_sqlite,
+            include_name=include_name,
+            render_item=render_item,
+            compare_type=True,
+            transaction_per_migration=False,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+            if is_sqlite:
+                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise DatabaseError(
+                        f"the upgrade would break {len(problems)} references; nothing was changed"
+                    )
+    finally:
+        if is_sqlite:
+            if connection.in_transaction():
+                connection.rollback()
+            driver.execute("PRAGMA foreign_keys = ON")
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    url = config.get_main_option("sqlalchemy.url") or resolve_db_url()
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        _run(conn)
+    engine.dispose()
+
+
+if context.is_offline_mode():
+    raise SystemExit("crmdesk migrations run online only")
+run_migrations_online()

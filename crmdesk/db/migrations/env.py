@@ -9,12 +9,12 @@ from sqlalchemy import Connection
 from sqlalchemy.types import TypeDecorator
 
 from crmdesk.db.engine import make_engine
-from crmdesk.db.models import Base
+from crmdesk.db.schema import metadata
 from crmdesk.errors import DatabaseError
 from crmdesk.paths import resolve_db_url
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata
 
 FTS_PREFIXES = ("account_search",)
 

@@ -1,0 +1,328 @@
+"""Turn a CSV, XLSX, XLS or ODS file into rows of typed cells.
+
+Runs inside the sandbox process (see :mod:`crmdesk.importing.sandbox`): the
+spreadsheet libraries parse untrusted input, and python-calamine can abort
+the whole process on a crafted file. Cells keep their types (numbers, dates,
+booleans); text conversion happens later, per column, in
+:mod:`crmdesk.importing.values`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+import charset_normalizer
+
+from crmdesk.importing.errors import ImportFileError
+
+Cell = str | int | float | bool | date | datetime | time | None
+
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_DELIMITERS = (",", ";", "\t", "|")
+_SAMPLE_BYTES = 256 * 1024
+# Single-byte guesses charset-normalizer makes for Western European text; a
+# Windows Excel CSV from that region is cp1252, which it ranks lower.
+_WESTERN = {"cp1252", "cp1250", "latin_1", "iso8859_15", "cp1257", "cp775", "mac_latin2"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What the sandbox allows one file to cost."""
+
+    max_rows: int = 1_000_000
+    max_columns: int = 1_000
+    max_file_bytes: int = 300 * 1024 * 1024
+    memory_bytes: int = 3 * 1024**3
+    timeout_s: float = 180.0
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass
+class RawTable:
+    """A sheet as read: rows of typed cells and how they were read."""
+
+    kind: str  # "csv" | "xlsx" | "xls" | "ods"
+    rows: list[list[Cell]]
+    first_row_number: int = 1  # the file's row number of rows[0]
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    encoding: str | None = None
+    delimiter: str | None = None
+
+
+def sniff_kind(path: Path) -> str:
+    """What the file really is, from its first bytes (not its name)."""
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if not head:
+        raise ImportFileError(f"{path.name} is empty")
+    if head.startswith(_OLE_MAGIC):
+        return "xls"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+                mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+        except (zipfile.BadZipFile, OSError, EOFError, KeyError):
+            raise ImportFileError(
+                f"{path.name} is damaged (perhaps only partly downloaded or copied)"
+            ) from None
+        if b"opendocument.spreadsheet" in mimetype:
+            return "ods"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        raise ImportFileError(f"{path.name} is a ZIP archive, not a spreadsheet")
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        raise ImportFileError(
+            f"{path.name} is not a real {path.suffix.lower().lstrip('.').upper()} file: it looks "
+            f"like text (a CSV file with the wrong name?). Rename it to .csv and try again"
+        )
+    return "csv"
+
+
+def read_table(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> RawTable:
+    """Read one sheet (or the CSV) of ``path``; ImportFileError if it can't."""
+    if not path.is_file():
+        raise ImportFileError(f"{path} does not exist")
+    size = path.stat().st_size
+    if size == 0:
+        raise ImportFileError(f"{path.name} is empty")
+    if size > limits.max_file_bytes:
+        raise ImportFileError(
+            f"{path.name} is too large ({size // 2**20} MB; at most "
+            f"{limits.max_file_bytes // 2**20} MB)"
+        )
+    kind = sniff_kind(path)
+    if kind == "csv":
+        return read_csv(path.read_bytes(), encoding=encoding, limits=limits)
+    return read_workbook(path, kind, sheet=sheet, limits=limits)
+
+
+# --- CSV -------------------------------------------------------------------
+
+
+def detect_encoding(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16/32 with BOM, else charset-normalizer's
+    guess, preferring cp1252 among Western single-byte candidates."""
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return name
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    sample = data[:_SAMPLE_BYTES]
+    matches = charset_normalizer.from_bytes(sample)
+    best = matches.best()
+    if best is None:
+        raise ImportFileError("the file is not text that crmdesk can read (binary data?)")
+    candidates = [m.encoding for m in matches]
+    if best.encoding in _WESTERN and "cp1252" in candidates:
+        try:
+            data.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return best.encoding
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20000]
+    if not sample:
+        return False
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f\v")
+    return control > max(2, len(sample) // 200)
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter giving the most lines with the same number (>1) of fields."""
+    lines = text[:65536].splitlines()[:60]
+    sample = "\n".join(lines)
+    best, best_score = ",", -1
+    for delimiter in _DELIMITERS:
+        counts: dict[int, int] = {}
+        try:
+            for row in csv.reader(io.StringIO(sample), delimiter=delimiter):
+                if len(row) > 1:
+                    counts[len(row)] = counts.get(len(row), 0) + 1
+        except csv.Error:
+            continue
+        if not counts:
+            continue
+        width, frequency = max(counts.items(), key=lambda item: (item[1], item[0]))
+        score = frequency * 1000 + width
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_csv(
+    data: bytes, *, encoding: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> RawTable:
+    if not data:
+        raise ImportFileError("the file is empty")
+    chosen = encoding or detect_encoding(data)
+    try:
+        text = data.decode(chosen)
+    except LookupError:
+        raise ImportFileError(f"'{encoding}' is not an encoding crmdesk knows") from None
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(
+            f"the file is not valid {chosen} text (byte {exc.start}); choose another encoding"
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if _looks_binary(text):
+        raise ImportFileError("the file is not a text (CSV) file; it looks like binary data")
+    first_row = 1
+    first_line, _, rest = text.partition("\n")
+    delimiter: str | None = None
+    if first_line.strip().lower().startswith("sep=") and len(first_line.strip()) == 5:
+        delimiter = first_line.strip()[4]
+        text, first_row = rest, 2
+    delimiter = delimiter or sniff_delimiter(text)
+    rows: list[list[Cell]] = []
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if len(row) > limits.max_columns:
+                raise ImportFileError(
+                    f"row {len(rows) + first_row} has {len(row)} columns; "
+                    f"crmdesk reads at most {limits.max_columns}"
+                )
+            rows.append(list(row))
+            if len(rows) > limits.max_rows:
+                raise ImportFileError(f"the file has more than {limits.max_rows:,} rows")
+    except csv.Error as exc:
+        raise ImportFileError(
+            f"the CSV file is malformed near row {len(rows) + 1}: {exc}"
+        ) from None
+    if not any(any(str(c).strip() for c in row) for row in rows):
+        raise ImportFileError("the file has no data")
+    return RawTable(
+        kind="csv", rows=rows, first_row_number=first_row, encoding=chosen, delimiter=delimiter
+    )
+
+
+# --- workbooks -------------------------------------------------------------
+
+
+def read_workbook(path: Path, kind: str, *, sheet: str | None, limits: Limits) -> RawTable:
+    """python-calamine for all three formats; openpyxl (read-only, with
+    defusedxml) as the fallback for an XLSX calamine rejects."""
+    import python_calamine as pc
+
+    try:
+        book = pc.CalamineWorkbook.from_path(str(path))
+        names = list(book.sheet_names)
+        chosen = _choose_sheet(names, sheet, path)
+        data = book.get_sheet_by_name(chosen)
+        _check_size(data.height, data.width, limits)
+        start = data.start
+        rows: list[list[Any]] = data.to_python()
+        return RawTable(
+            kind=kind,
+            rows=rows,
+            first_row_number=(start[0] + 1) if start else 1,
+            sheet=chosen,
+            sheets=names,
+        )
+    except ImportFileError:
+        raise
+    except pc.PasswordError:
+        raise ImportFileError(
+            f"{path.name} is protected with a password; save a copy without one and import that"
+        ) from None
+    except MemoryError:
+        raise
+    except Exception as exc:  # calamine raises several types for damaged files
+        if "limit" in str(exc).lower():
+            raise ImportFileError(
+                f"{path.name} declares far more cells than a contact list has "
+                "(a damaged or deliberately crafted file); it was not imported"
+            ) from None
+        if kind == "xlsx":
+            return _read_xlsx_openpyxl(path, sheet, limits, exc)
+        raise ImportFileError(
+            f"{path.name} cannot be read: it is damaged or not a spreadsheet"
+        ) from None
+
+
+def _choose_sheet(names: list[str], sheet: str | None, path: Path) -> str:
+    if not names:
+        raise ImportFileError(f"{path.name} has no sheets")
+    if sheet is None:
+        return names[0]
+    if sheet in names:
+        return sheet
+    folded = {n.casefold(): n for n in names}
+    if sheet.casefold() in folded:
+        return folded[sheet.casefold()]
+    raise ImportFileError(f"{path.name} has no sheet '{sheet}' (it has: {', '.join(names)})")
+
+
+def _check_size(height: int, width: int, limits: Limits) -> None:
+    if height > limits.max_rows:
+        raise ImportFileError(
+            f"the sheet has {height:,} rows; crmdesk reads at most {limits.max_rows:,}"
+        )
+    if width > limits.max_columns:
+        raise ImportFileError(
+            f"the sheet has {width:,} columns; crmdesk reads at most {limits.max_columns:,}"
+        )
+
+
+def _read_xlsx_openpyxl(
+    path: Path, sheet: str | None, limits: Limits, first: Exception
+) -> RawTable:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception:
+        raise ImportFileError(
+            f"{path.name} cannot be read: it is damaged or not a spreadsheet "
+            f"({type(first).__name__})"
+        ) from None
+    try:
+        names = list(book.sheetnames)
+        chosen = _choose_sheet(names, sheet, path)
+        ws = book[chosen]
+        rows: list[list[Cell]] = []
+        for values in ws.iter_rows(values_only=True):
+            if len(values) > limits.max_columns:
+                _check_size(0, len(values), limits)
+            rows.append(list(values))
+            if len(rows) > limits.max_rows:
+                _check_size(len(rows), 0, limits)
+        return RawTable(kind="xlsx", rows=rows, sheet=chosen, sheets=names)
+    except ImportFileError:
+        raise
+    except Exception:
+        raise ImportFileError(
+            f"{path.name} cannot be read: it is damaged or not a spreadsheet"
+        ) from None
+    finally:
+        book.close()

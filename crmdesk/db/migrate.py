@@ -36,6 +36,11 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    """Every revision this crmdesk ships (a database at any other is newer)."""
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def current_revision(conn: Connection) -> str | None:
     return MigrationContext.configure(conn).get_current_revision()
 
@@ -71,6 +76,14 @@ def upgrade(db: Database, revision: str = "head", backup: bool = True) -> Path |
 
 def open_database(url: str, *, upgrade_schema: bool = True) -> Database:
     """Open (creating if needed) and upgrade the database at ``url``."""
+    # Data safety (issue 5): a damaged file is moved aside, never used.
+    from sqlalchemy.engine import make_url
+
+    from crmdesk.db.health import check_on_open
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        check_on_open(Path(parsed.database))
     db = Database(url)
     try:
         if upgrade_schema:

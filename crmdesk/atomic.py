@@ -1,0 +1,81 @@
+"""Files that appear whole or not at all.
+
+Every file crmdesk writes for the user (exports, PDFs, backups) goes through
+:func:`atomic_write`: the content is written to a temporary file in the
+destination's own folder (so the final rename never crosses file systems),
+flushed and fsynced, then moved over the destination with ``os.replace``,
+which is atomic on POSIX and Windows. A crash leaves either the old file or
+the new one, never half of one; a failed write leaves no temporary behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; a no-op on Windows)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:  # some file systems refuse fsync on a directory
+        pass
+    finally:
+        os.close(fd)
+
+
+def temp_path_beside(dest: Path, suffix: str = ".partial") -> Path:
+    """A fresh, unused temporary file name in ``dest``'s folder."""
+    fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=suffix, dir=dest.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def commit_file(temp: Path, dest: Path) -> None:
+    """fsync ``temp`` and move it over ``dest`` atomically. The new file gets
+    the old one's permissions, or ordinary ones (mkstemp makes it private)."""
+    with open(temp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    try:
+        mode = dest.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = 0o644
+    with contextlib.suppress(OSError):
+        os.chmod(temp, mode)
+    os.replace(temp, dest)
+    fsync_dir(dest.parent)
+
+
+@contextlib.contextmanager
+def atomic_path(dest: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path beside ``dest``; when the block ends without an
+    error the file written there replaces ``dest``. For libraries that want a
+    file name rather than a file object (openpyxl, reportlab)."""
+    target = Path(dest)
+    temp = temp_path_beside(target)
+    try:
+        yield temp
+        commit_file(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_write(
+    dest: str | os.PathLike[str], mode: str = "w", **open_kwargs: Any
+) -> Iterator[IO[Any]]:
+    """``with atomic_write(path, "w", newline="", encoding="utf-8") as f:``
+    — like ``open``, but ``path`` changes only if the block succeeds."""
+    if not mode.startswith("w"):
+        raise ValueError("atomic_write only writes")
+    with atomic_path(dest) as temp, open(temp, mode, **open_kwargs) as handle:
+        yield handle
+        handle.flush()

@@ -15,6 +15,8 @@ from __future__ import annotations
 from importlib import import_module
 from types import ModuleType
 
-FEATURES: list[ModuleType] = []
+FEATURES: list[ModuleType] = [
+    # one line per feature module, in menu order
+]
 
 __all__ = ["FEATURES", "import_module"]

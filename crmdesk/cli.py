@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from crmdesk import __version__
@@ -55,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _looks_like_file(token: str) -> bool:
+    path = Path(token)
+    return bool(path.suffix) or path.exists() or os.sep in token
+
+
 def _route_file_argument(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
     """``crmdesk contacts.xlsx`` (as a desktop file manager calls it) means
     ``crmdesk open contacts.xlsx``: the window with the import wizard."""
@@ -67,7 +74,7 @@ def _route_file_argument(argv: list[str], parser: argparse.ArgumentParser) -> li
             continue
         if token.startswith("-"):
             return argv
-        if token not in known:
+        if token not in known and _looks_like_file(token):
             return [*argv[:index], "open", *argv[index:]]
         return argv
     return argv
@@ -77,7 +84,19 @@ def open_db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from crmdesk.db.migrate import open_database
     from crmdesk.paths import resolve_db_url
 
-    return open_database(resolve_db_url(args.db))
+    db = open_database(resolve_db_url(args.db))
+    warn_storage(db.path)
+    return db
+
+
+def warn_storage(path: str | None) -> None:
+    """Data safety: say so when the file sits on a network share or in a
+    cloud-sync folder, where SQLite's locking cannot be trusted."""
+    from crmdesk.db.health import storage_warning
+
+    warning = storage_warning(path) if path else None
+    if warning:
+        print(f"crmdesk: warning: {warning}", file=sys.stderr)
 
 
 def print_json(value: Any) -> None:

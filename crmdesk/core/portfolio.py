@@ -13,7 +13,6 @@ from decimal import Decimal
 from enum import StrEnum
 
 from sqlalchemy import and_, case, func, literal_column, or_, select
-from sqlalchemy.orm import Session
 
 from crmdesk.db import fts
 from crmdesk.db.engine import Database
@@ -88,10 +87,10 @@ def _next_follow_up():  # type: ignore[no-untyped-def]
     )
 
 
-def _text_condition(session: Session, text: str):  # type: ignore[no-untyped-def]
+def _text_condition(use_fts: bool, text: str):  # type: ignore[no-untyped-def]
     """Accounts whose name, contacts (names, e-mails) or activities (subject,
     notes) match ``text``; FTS5 where available, LIKE otherwise."""
-    if fts.fts_available(session.connection()):
+    if use_fts:
         query = fts.match_query(text)
         if query is None:
             return literal_column("1") == 1
@@ -118,7 +117,7 @@ def _text_condition(session: Session, text: str):  # type: ignore[no-untyped-def
     )
 
 
-def _conditions(session: Session, flt: AccountFilter, *, skip_tier: bool = False) -> list:  # type: ignore[type-arg]
+def _conditions(db: Database, flt: AccountFilter, *, skip_tier: bool = False) -> list:  # type: ignore[type-arg]
     conditions = [Account.deleted_at.is_(None)]
     if flt.tiers and not skip_tier:
         conditions.append(Account.tier.in_(sorted(flt.tiers)))
@@ -129,7 +128,7 @@ def _conditions(session: Session, flt: AccountFilter, *, skip_tier: bool = False
     if flt.ids is not None:
         conditions.append(Account.id.in_(sorted(flt.ids)))
     if flt.text.strip():
-        conditions.append(_text_condition(session, flt.text))
+        conditions.append(_text_condition(db.has_fts, flt.text))
     return conditions
 
 
@@ -179,7 +178,7 @@ def list_accounts(
     columns = _columns()
     last, nxt = columns[-2], columns[-1]
     with db.session() as session:
-        conditions = and_(*_conditions(session, flt))
+        conditions = and_(*_conditions(db, flt))
         if sort in (SortKey.LAST_INTERACTION, SortKey.NEXT_FOLLOW_UP):
             stmt = select(*columns).where(conditions)
         else:
@@ -222,7 +221,7 @@ def account_rows(db: Database, ids: list[int]) -> dict[int, AccountRow]:
 def count_accounts(db: Database, flt: AccountFilter | None = None) -> int:
     flt = flt or AccountFilter()
     with db.session() as session:
-        stmt = select(func.count()).select_from(Account).where(and_(*_conditions(session, flt)))
+        stmt = select(func.count()).select_from(Account).where(and_(*_conditions(db, flt)))
         return int(session.scalar(stmt) or 0)
 
 
@@ -233,7 +232,7 @@ def tier_counts(db: Database, flt: AccountFilter | None = None) -> dict[Tier, in
     with db.session() as session:
         stmt = (
             select(Account.tier, func.count())
-            .where(and_(*_conditions(session, flt, skip_tier=True)))
+            .where(and_(*_conditions(db, flt, skip_tier=True)))
             .group_by(Account.tier)
         )
         counts = {tier: 0 for tier in Tier}

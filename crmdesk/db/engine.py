@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -60,6 +61,14 @@ class Database:
         self.url = url
         self.engine = engine or make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @cached_property
+    def has_fts(self) -> bool:
+        """Whether the full-text index exists (checked once per open)."""
+        from crmdesk.db.fts import fts_available
+
+        with self.engine.connect() as conn:
+            return fts_available(conn)
 
     @property
     def is_sqlite(self) -> bool:

@@ -12,7 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import and_, case, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select
 
 from crmdesk.db import fts
 from crmdesk.db.engine import Database
@@ -118,7 +118,7 @@ def _text_condition(use_fts: bool, text: str):  # type: ignore[no-untyped-def]
 
 
 def _conditions(db: Database, flt: AccountFilter, *, skip_tier: bool = False) -> list:  # type: ignore[type-arg]
-    conditions = [Account.deleted_at.is_(None)]
+    conditions: list[ColumnElement[bool]] = [Account.deleted_at.is_(None)]
     if flt.tiers and not skip_tier:
         conditions.append(Account.tier.in_(sorted(flt.tiers)))
     if flt.statuses:

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import Connection, Select, column, literal_column, select, table
+from sqlalchemy import Connection, Integer, Select, column, literal_column, select, table
 
 FTS_TABLE = "account_search"
 TOKENIZER = "unicode61 remove_diacritics 2"
@@ -153,9 +154,9 @@ def like_pattern(user_text: str) -> str:
     return f"%{escaped}%"
 
 
-def matching_account_ids(query: str) -> Select[tuple[int]]:
+def matching_account_ids(query: str) -> Select[Any]:
     """``SELECT rowid FROM account_search WHERE account_search MATCH :query``."""
-    rowid = column("rowid")
+    rowid = column("rowid", Integer)
     return (
         select(rowid)
         .select_from(table(FTS_TABLE, rowid))

@@ -4,7 +4,10 @@ off (batch table rebuilds would otherwise cascade-delete child rows), and
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import Connection
 from sqlalchemy.types import TypeDecorator
 
@@ -26,7 +29,7 @@ def include_name(name: str | None, type_: str, _parent: object) -> bool:
     return True
 
 
-def render_item(type_: str, obj: object, _autogen_context: object) -> str | bool:
+def render_item(type_: str, obj: Any, _autogen_context: AutogenContext) -> str | Literal[False]:
     """Render the app's column types as their plain storage types, so that a
     migration never depends on application code that may change later."""
     if type_ == "type" and isinstance(obj, TypeDecorator):
@@ -40,7 +43,7 @@ def _run(connection: Connection) -> None:
         connection.commit()
     # PRAGMA foreign_keys is a no-op inside a transaction, and SQLAlchemy
     # would autobegin one: set it on the driver connection directly.
-    driver = connection.connection.driver_connection
+    driver: Any = connection.connection.driver_connection
     if is_sqlite:
         driver.execute("PRAGMA foreign_keys = OFF")
     try:

@@ -1,0 +1,163 @@
+"""The document frame every crmdesk PDF shares: margins, a header with the
+account's name, a footer with the print date and "page N of M", outline
+entries and table-of-contents notifications, and an atomic write (a
+half-written PDF never replaces a good one)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
+
+from crmdesk.errors import CrmError
+from crmdesk.reports import fonts
+from crmdesk.reports.styles import MARGIN, MUTED, RULE
+
+
+class ExportError(CrmError):
+    """The PDF could not be written (folder missing, no permission, disk full)."""
+
+
+class Anchor(Flowable):
+    """An invisible mark: sets the running header, adds an outline entry and
+    (for level 0) a table-of-contents entry where it lands."""
+
+    def __init__(self, text: str, level: int, key: str, *, header: str | None = None,
+                 toc: bool = True) -> None:  # fmt: skip
+        super().__init__()
+        self.text, self.level, self.key, self.header, self.toc = text, level, key, header, toc
+        self.width = self.height = 0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class _NumberedCanvas(Canvas):
+    """Holds pages back until the end so the footer can say "of M"."""
+
+    def __init__(self, *args: Any, footer_left: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._saved: list[dict[str, Any]] = []
+        self._footer_left = footer_left
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._saved.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._saved)
+        for state in self._saved:
+            self.__dict__.update(state)
+            self._footer(total)
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+    def _footer(self, total: int) -> None:
+        width, _height = self._pagesize
+        y = MARGIN - 9
+        self.setFillColor(MUTED)
+        fonts.draw_text(self, MARGIN, y, self._footer_left, fonts.REGULAR, 7.5)
+        fonts.draw_text(
+            self, width - MARGIN, y, f"page {self._pageNumber} of {total}", fonts.REGULAR, 7.5,
+            align="right",
+        )  # fmt: skip
+
+
+class CrmDocTemplate(BaseDocTemplate):
+    """One frame per page; header drawn when a page is finished so that it
+    names the account whose anchor landed on that page."""
+
+    def __init__(self, filename: str, *, pagesize: tuple[float, float], title: str,
+                 header_right: str, **kw: Any) -> None:  # fmt: skip
+        super().__init__(
+            filename, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
+            topMargin=MARGIN + 6, bottomMargin=MARGIN + 4, title=title, author="crmdesk",
+            creator="crmdesk", **kw,
+        )  # fmt: skip
+        self.running_header = ""
+        self.header_right = header_right
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+        self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._header)])
+
+    def _header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        width, height = self.pagesize
+        if not self.running_header:
+            return
+        y = height - MARGIN + 2
+        canvas.saveState()
+        canvas.setFillColor(MUTED)
+        room = width - 2 * MARGIN - fonts.text_width(self.header_right, fonts.REGULAR, 7.5) - 20
+        left = fonts.fit(self.running_header, fonts.BOLD, 7.5, room)
+        fonts.draw_text(canvas, MARGIN, y, left, fonts.BOLD, 7.5)
+        fonts.draw_text(canvas, width - MARGIN, y, self.header_right, fonts.REGULAR, 7.5,
+                        align="right")  # fmt: skip
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, y - 4, width - MARGIN, y - 4)
+        canvas.restoreState()
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
+        if not isinstance(flowable, Anchor):
+            return
+        if flowable.header is not None:
+            self.running_header = flowable.header
+        self.canv.bookmarkPage(flowable.key)
+        self.canv.addOutlineEntry(flowable.text, flowable.key, level=flowable.level,
+                                  closed=flowable.level > 0)  # fmt: skip
+        if flowable.toc:
+            self.notify("TOCEntry", (flowable.level, fonts.markup(flowable.text), self.page,
+                                     flowable.key))  # fmt: skip
+
+
+def write_pdf(
+    target: str | os.PathLike[str],
+    build: Callable[[str], None],
+) -> Path:
+    """Run ``build(temp_path)`` and move the result over ``target`` only
+    when it succeeded."""
+    path = Path(target)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    os.close(fd)
+    try:
+        build(temp)
+        with open(temp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except LayoutError as exc:
+        raise ExportError(f"cannot lay out {path.name}: {exc}") from None
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+    return path
+
+
+def canvas_maker(footer_left: str) -> Callable[..., Canvas]:
+    return partial(_NumberedCanvas, footer_left=footer_left)
+
+
+def build_story(doc: CrmDocTemplate, story: Sequence[Flowable], footer_left: str, *,
+                multi: bool = False) -> None:  # fmt: skip
+    maker = canvas_maker(footer_left)
+    if multi:
+        doc.multiBuild(list(story), canvasmaker=maker)
+    else:
+        doc.build(list(story), canvasmaker=maker)

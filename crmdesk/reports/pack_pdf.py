@@ -1,0 +1,137 @@
+"""The review pack: many accounts in one PDF for a review meeting.
+
+A cover page, a table of contents whose page numbers come from laying the
+document out twice (reportlab's multiBuild), a portfolio summary
+(accounts and value per tier, at-risk accounts, overdue follow-ups), then
+each account's plan, its last 90 days and its open follow-ups, each
+account starting on a new page.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from crmdesk.core.plan_data import PackDocument
+from crmdesk.core.plan_document import Cancelled
+from crmdesk.reports import blocks as b
+from crmdesk.reports.fonts import markup
+from crmdesk.reports.layout import Anchor, CrmDocTemplate, build_story, write_pdf
+from crmdesk.reports.plan_pdf import PlanWriter
+from crmdesk.reports.styles import (
+    Styles,
+    fmt_date,
+    fmt_datetime,
+    fmt_money,
+    make_styles,
+    page_size,
+)  # fmt: skip
+
+Progress = Callable[[int, int], None]
+
+
+class _PackTemplate(CrmDocTemplate):
+    """Reports progress (and checks for cancel) as each account is laid out."""
+
+    def __init__(self, *args, accounts: int, progress: Progress | None,  # type: ignore[no-untyped-def]
+                 cancelled: Callable[[], bool] | None, **kw) -> None:  # fmt: skip
+        super().__init__(*args, **kw)
+        self.accounts, self.progress, self.cancelled = accounts, progress, cancelled
+        self.placed = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
+        super().afterFlowable(flowable)
+        if isinstance(flowable, Anchor) and flowable.key.startswith("account-"):
+            if self.cancelled is not None and self.cancelled():
+                raise Cancelled("export cancelled")
+            self.placed += 1
+            if self.progress is not None:  # two layout passes, usually
+                total = 2 * self.accounts
+                self.progress(min(self.placed, total - 1), total)
+
+
+def _cover(pack: PackDocument, s: Styles) -> list[Flowable]:
+    count = len(pack.plans)
+    per_tier = ", ".join(f"{t.accounts} {t.tier.label.lower()}" for t in pack.tiers if t.accounts)
+    return [
+        Spacer(1, 60 * mm),
+        Paragraph(markup(pack.title), s.title),
+        Spacer(1, 4 * mm),
+        Paragraph(markup(f"{count} account{'s' if count != 1 else ''}: {per_tier}"), s.subtitle),
+        Paragraph(markup(f"Selection: {pack.selection}"), s.subtitle),
+        Paragraph(markup(f"Printed {fmt_datetime(pack.printed_at)}"), s.subtitle),
+        PageBreak(),
+    ]
+
+
+def _summary(pack: PackDocument, s: Styles, width: float) -> list[Flowable]:
+    out: list[Flowable] = [
+        Anchor("Portfolio summary", 0, "summary", header="Portfolio summary"),
+        Paragraph("Portfolio summary", s.h1),
+        Paragraph("Accounts and annual value per tier", s.h2),
+    ]
+    rows = []
+    for t in pack.tiers:
+        value = "; ".join(fmt_money(v, cur) for cur, v in sorted(t.value.items())) or "—"
+        rows.append((t.tier.label, str(t.accounts), value))
+    out += b.table(s, ("Tier", "Accounts", "Annual value"), rows, (0.3, 0.2, 0.5), width)
+    out.append(Paragraph(f"At-risk accounts ({len(pack.at_risk)})", s.h2))
+    if pack.at_risk:
+        rows = [(r.name, r.tier.label, r.owner, r.reasons) for r in pack.at_risk]
+        out += b.table(s, ("Account", "Tier", "Owner", "Why"), rows,
+                       (0.32, 0.13, 0.18, 0.37), width)  # fmt: skip
+    else:
+        out.append(b.note(s, "No account is marked at risk or shows a defection signal."))
+    out.append(Paragraph(f"Overdue follow-ups ({sum(r.overdue for r in pack.overdue)})", s.h2))
+    if pack.overdue:
+        rows = [(r.name, r.owner, str(r.overdue), fmt_date(r.oldest)) for r in pack.overdue]
+        out += b.table(s, ("Account", "Owner", "Overdue", "Oldest due"), rows,
+                       (0.45, 0.25, 0.12, 0.18), width)  # fmt: skip
+    else:
+        out.append(b.note(s, "No overdue follow-ups."))
+    return out
+
+
+def pack_story(pack: PackDocument, s: Styles, width: float, height: float) -> list[Flowable]:
+    toc = TableOfContents(dotsMinLevel=0, levelStyles=[s.toc0])
+    story: list[Flowable] = [
+        *_cover(pack, s),
+        Anchor("Contents", 0, "contents", header=pack.title, toc=False),
+        Paragraph("Contents", s.h1),
+        toc,
+        PageBreak(),
+        *_summary(pack, s, width),
+    ]
+    writer = PlanWriter(s, width, height)
+    for plan in pack.plans:
+        story.append(PageBreak())
+        story += writer.story(plan, level=0, key=f"account-{plan.account.id}", extras=True)
+    return story
+
+
+def write_pack_pdf(
+    pack: PackDocument,
+    target: str | os.PathLike[str],
+    *,
+    size: str = "a4",
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Path:
+    """Write the review pack to ``target`` atomically."""
+    pagesize = page_size(size)
+
+    def build(path: str) -> None:
+        pdf = _PackTemplate(path, pagesize=pagesize, title=pack.title,
+                            header_right=f"{pack.title} · {fmt_date(pack.printed_at)}",
+                            accounts=len(pack.plans), progress=progress,
+                            cancelled=cancelled)  # fmt: skip
+        story = pack_story(pack, make_styles(), pdf.width, pdf.height)
+        build_story(pdf, story, f"crmdesk · printed {fmt_datetime(pack.printed_at)}",
+                    multi=True)  # fmt: skip
+
+    return write_pdf(target, build)

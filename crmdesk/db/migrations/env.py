@@ -11,6 +11,7 @@ from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import Connection
 from sqlalchemy.types import TypeDecorator
 
+from crmdesk.db import fts
 from crmdesk.db.engine import make_engine
 from crmdesk.db.schema import metadata
 from crmdesk.errors import DatabaseError
@@ -55,9 +56,23 @@ def _run(connection: Connection) -> None:
             render_item=render_item,
             compare_type=True,
             transaction_per_migration=False,
+            # Alembic treats SQLite DDL as non-transactional and would commit
+            # after each revision; our engine emits BEGIN itself, so DDL is
+            # transactional: one transaction for the whole upgrade.
+            transactional_ddl=True,
         )
         with context.begin_transaction():
+            # The FTS sync triggers name accounts/contacts/activities; a batch
+            # rebuild's RENAME fails on them. Drop them for the upgrade and
+            # recreate them (and the index) after, in the same transaction.
+            suspend = is_sqlite and fts.fts_available(connection)
+            if suspend:
+                fts._drop_triggers(connection)
             context.run_migrations()
+            if suspend and fts.fts_available(connection):
+                fts._drop_triggers(connection)
+                fts._create_triggers(connection)
+                fts.rebuild(connection)
             if is_sqlite:
                 problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:

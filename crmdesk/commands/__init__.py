@@ -3,4 +3,5 @@ its subparsers with :func:`crmdesk.cli.command` when imported; the list is
 explicit so frozen builds find every module."""
 
 from crmdesk.commands import portfolio  # noqa: F401
+from crmdesk.commands import importing  # noqa: F401
 from crmdesk.commands import safety  # noqa: F401

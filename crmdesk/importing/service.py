@@ -1,0 +1,399 @@
+"""Commit a plan as one import batch, undo a batch, remember mappings, save
+rejected rows. Each call is one transaction: an import is all or nothing."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import nullcontext
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from crmdesk.core.validation import normalise_website
+from crmdesk.db import fts
+from crmdesk.db.backup import backup_before
+from crmdesk.db.engine import Database
+from crmdesk.db.enums import BuyingRole, ContactLevel, Stance, Tier
+from crmdesk.db.models import Account, Activity, Contact
+from crmdesk.db.models_imports import ImportBatch, ImportChange, ImportMapping
+from crmdesk.db.types import utcnow
+from crmdesk.errors import CrmError
+from crmdesk.importing import values as vals
+from crmdesk.importing.errors import ImportCancelled, ImportFileError
+from crmdesk.importing.mapping import TARGETS, signature
+from crmdesk.importing.plan import Plan, RowPlan, company_key
+from crmdesk.importing.snapshot import DIFF_FIELDS, Snapshot
+
+CHUNK = 2000
+BULK_FTS_ROWS = 300  # above this, rebuild the search index once instead of per row
+_ENUMS = {"buying_role": BuyingRole, "stance": Stance, "level": ContactLevel}
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ImportResult:
+    batch: str
+    created: int
+    updated: int
+    skipped: int
+    rejected: int
+    accounts_created: int
+    backup: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("backup")
+        return data
+
+
+@dataclass
+class UndoResult:
+    batch: str
+    removed_contacts: int
+    restored_contacts: int
+    removed_accounts: int
+    kept: list[str]  # what was left alone, and why
+
+
+def file_digest(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def remembered_mapping(db: Database, headers: list[str]) -> list[str] | None:
+    """The mapping chosen last time for a file with these columns."""
+    with db.session() as session:
+        saved = session.get(ImportMapping, signature(headers))
+    if saved is None:
+        return None
+    targets = list(saved.mapping.get("targets", []))
+    if len(targets) != len(headers) or any(t not in TARGETS for t in targets):
+        return None
+    return targets
+
+
+def _remember(session: Session, headers: list[str], targets: list[str]) -> None:
+    key = signature(headers)
+    saved = session.get(ImportMapping, key)
+    payload = {"headers": headers, "targets": targets}
+    if saved is None:
+        session.add(ImportMapping(signature=key, mapping=payload))
+    else:
+        saved.mapping = payload
+
+
+def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _contact_row(row: RowPlan, account_id: int) -> dict[str, Any]:
+    data: dict[str, Any] = {"account_id": account_id}
+    for key, value in row.values.fields.items():
+        data[key] = _ENUMS[key](value) if key in _ENUMS else value
+    return {k: data.get(k) for k in ("account_id", *DIFF_FIELDS)}
+
+
+def _account_row(info: dict[str, str], plan: Plan) -> dict[str, Any]:
+    country = info.get("country", "").strip()
+    try:
+        website = normalise_website(info["website"]) if info.get("website") else None
+    except CrmError:
+        website = None
+    return {
+        "name": vals.clean(info["name"])[:200],
+        "tier": Tier.TRANSACTIONAL,
+        "acquisition_source": plan.options.acquisition_source,
+        "country": country.upper() if len(country) == 2 and country.isalpha() else None,
+        "address": info.get("city") or None,
+        "website": website,
+    }
+
+
+def commit(
+    db: Database,
+    plan: Plan,
+    *,
+    file_path: str | Path,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    backup: bool = True,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Write the plan in one transaction; a failure or Cancel changes nothing."""
+    creates = [r for r in plan.rows if r.action == "create"]
+    updates = [r for r in plan.rows if r.action == "update" and r.changes]
+    total = len(creates) + len(updates) + 1
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+        done += n
+        if progress is not None:
+            progress(done, total)
+
+    step(0)
+    backup_path = None
+    if backup and db.path and (creates or updates):
+        backup_path = str(backup_before(Path(db.path), "before-import"))
+    counts = plan.counts()
+    with db.session() as session:
+        conn = session.connection()
+        batch = ImportBatch(
+            uuid=uuid.uuid4(),
+            file_name=Path(file_path).name,
+            file_sha256=file_digest(file_path) if Path(file_path).is_file() else None,
+            sheet=sheet,
+            settings={
+                "encoding": encoding,
+                "headers": plan.sheet.headers,
+                "targets": plan.options.targets,
+                "region": plan.options.region,
+                "acquisition_source": plan.options.acquisition_source.value,
+                "update_mode": plan.options.update_mode,
+                "rows": len(plan.rows),
+            },
+        )
+        session.add(batch)
+        session.flush()
+        bulk = len(creates) + len(updates) >= BULK_FTS_ROWS
+        with fts.triggers_suspended(conn) if bulk else nullcontext():
+            account_ids = _create_accounts(session, plan, creates, batch.id)
+            changes: list[dict[str, Any]] = []
+            for chunk in _chunks(creates):
+                rows = [_contact_row(r, account_ids[r.account_key]) for r in chunk]
+                stmt = insert(Contact).returning(Contact.id, sort_by_parameter_order=True)
+                ids = session.execute(stmt, rows).scalars().all()
+                changes += [
+                    {"batch_id": batch.id, "entity": "contact", "entity_id": i, "action": "created"}
+                    for i in ids
+                ]
+                step(len(chunk))
+            updated = _apply_updates(session, plan, updates, changes, batch.id, step)
+            for chunk in _chunks(changes, 5000):
+                session.execute(insert(ImportChange), chunk)
+        batch.created = len(creates)
+        batch.updated = updated
+        batch.skipped = counts["skip"] + counts["unchanged"] + (len(updates) - updated)
+        batch.rejected = counts["reject"]
+        batch.accounts_created = len(account_ids.created)
+        _remember(session, plan.sheet.headers, plan.options.targets)
+        step(1)
+    return ImportResult(
+        batch=str(batch.uuid),
+        created=batch.created,
+        updated=batch.updated,
+        skipped=batch.skipped,
+        rejected=batch.rejected,
+        accounts_created=batch.accounts_created,
+        backup=backup_path,
+    )
+
+
+class _AccountIds(dict[str, int]):
+    created: list[int]
+
+
+def _create_accounts(
+    session: Session, plan: Plan, creates: list[RowPlan], batch_id: int
+) -> _AccountIds:
+    """Account ids by company key: existing ones re-read inside this
+    transaction (another window may have added one), new ones inserted."""
+    out = _AccountIds()
+    out.created = []
+    live = session.execute(
+        select(Account.id, Account.name).where(Account.deleted_at.is_(None)).order_by(Account.id)
+    )
+    current: dict[str, int] = {}
+    for account_id, name in live:
+        current.setdefault(company_key(name), account_id)
+    needed = {r.account_key for r in creates}
+    for row in creates:
+        if row.account_id is not None and row.account_key not in current:
+            raise ImportFileError(
+                f"the account '{row.values.company}' was deleted after the preview; "
+                "preview the import again"
+            )
+    missing = [key for key in needed if key not in current]
+    infos = [plan.new_accounts.get(k) or {"name": _company_of(creates, k)} for k in missing]
+    if missing:
+        stmt = insert(Account).returning(Account.id, sort_by_parameter_order=True)
+        ids = session.execute(stmt, [_account_row(i, plan) for i in infos]).scalars().all()
+        current.update(zip(missing, ids, strict=True))
+        out.created = list(ids)
+        session.execute(
+            insert(ImportChange),
+            [
+                {"batch_id": batch_id, "entity": "account", "entity_id": i, "action": "created"}
+                for i in ids
+            ],
+        )
+    out.update({key: current[key] for key in needed})
+    return out
+
+
+def _company_of(rows: list[RowPlan], key: str) -> str:
+    return next(r.values.company for r in rows if r.account_key == key)
+
+
+def _apply_updates(
+    session: Session,
+    plan: Plan,
+    rows: list[RowPlan],
+    changes: list[dict[str, Any]],
+    batch_id: int,
+    step: Callable[[int], None],
+) -> int:
+    """Re-diff against the contact as it is now, write, record before/after."""
+    if not rows:
+        return 0
+    fresh = Snapshot(db=None)
+    columns = [getattr(Contact, name) for name in DIFF_FIELDS]
+    ids = [r.match_id for r in rows if r.match_id is not None]
+    for chunk in _chunks(ids, 500):
+        stmt = select(Contact.id, *columns).where(
+            Contact.id.in_(chunk), Contact.deleted_at.is_(None)
+        )
+        for rec in session.execute(stmt):
+            fresh.details[rec[0]] = {
+                k: (v.value if hasattr(v, "value") else v)
+                for k, v in zip(DIFF_FIELDS, rec[1:], strict=True)
+            }
+    updated = 0
+    for row in rows:
+        assert row.match_id is not None
+        if row.match_id not in fresh.details:
+            raise ImportFileError(
+                f"the contact matched by row {row.row_number} was deleted after the preview; "
+                "preview the import again"
+            )
+        diff = fresh.diff(row.match_id, row.values.fields, plan.options.update_mode)
+        if diff:
+            before = {k: fresh.details[row.match_id].get(k) for k in diff}
+            values = {k: (_ENUMS[k](v) if k in _ENUMS else v) for k, v in diff.items()}
+            session.execute(update(Contact).where(Contact.id == row.match_id).values(**values))
+            changes.append(
+                {
+                    "batch_id": batch_id,
+                    "entity": "contact",
+                    "entity_id": row.match_id,
+                    "action": "updated",
+                    "before": {"before": before, "after": diff},
+                }
+            )
+            updated += 1
+        step(1)
+    return updated
+
+
+def find_batch(session: Session, ref: str) -> ImportBatch:
+    ref = ref.strip().lower()
+    if len(ref) < 6:
+        raise ImportFileError("give at least the first 6 characters of the import batch id")
+    batches = [b for b in session.scalars(select(ImportBatch)) if str(b.uuid).startswith(ref)]
+    if not batches:
+        raise ImportFileError(f"no import batch '{ref}'")
+    if len(batches) > 1:
+        raise ImportFileError(f"'{ref}' matches {len(batches)} import batches; give more of the id")
+    return batches[0]
+
+
+def undo(db: Database, ref: str) -> UndoResult:
+    """Remove what the batch created, restore what it changed (unless the
+    field was edited again since: that newer edit is kept and reported)."""
+    kept: list[str] = []
+    removed = restored = removed_accounts = 0
+    now = utcnow()
+    with db.session() as session:
+        batch = find_batch(session, ref)
+        if batch.undone_at is not None:
+            raise ImportFileError(f"import {str(batch.uuid)[:8]} was already undone")
+        changes = list(batch.changes)
+        created_contacts = {
+            c.entity_id for c in changes if c.entity == "contact" and c.action == "created"
+        }
+        bulk = len(changes) >= BULK_FTS_ROWS
+        with fts.triggers_suspended(session.connection()) if bulk else nullcontext():
+            for ids in _chunks(sorted(created_contacts), 500):
+                result = session.execute(
+                    update(Contact)
+                    .where(Contact.id.in_(ids), Contact.deleted_at.is_(None))
+                    .values(deleted_at=now)
+                )
+                removed += result.rowcount or 0
+            for change in changes:
+                if change.entity == "contact" and change.action == "updated":
+                    restored += _restore(session, change, kept)
+            for change in changes:
+                if change.entity == "account" and change.action == "created":
+                    removed_accounts += _remove_account(session, change.entity_id, now, kept)
+        batch.undone_at = now
+        uuid_text = str(batch.uuid)
+    return UndoResult(uuid_text, removed, restored, removed_accounts, kept)
+
+
+def _restore(session: Session, change: ImportChange, kept: list[str]) -> int:
+    contact = session.get(Contact, change.entity_id)
+    if contact is None:
+        return 0
+    record = change.before or {}
+    before, after = record.get("before", {}), record.get("after", {})
+    values: dict[str, Any] = {}
+    for key, new in after.items():
+        current = getattr(contact, key)
+        current = current.value if hasattr(current, "value") else current
+        if current == new:
+            values[key] = _ENUMS[key](before[key]) if key in _ENUMS and before[key] else before[key]
+        else:
+            kept.append(f"{contact.full_name}: {key} was edited after the import; kept")
+    if values:
+        session.execute(update(Contact).where(Contact.id == contact.id).values(**values))
+        return 1
+    return 0
+
+
+def _remove_account(session: Session, account_id: int, now: Any, kept: list[str]) -> int:
+    account = session.get(Account, account_id)
+    if account is None or account.deleted_at is not None:
+        return 0
+    others = session.scalar(
+        select(Contact.id).where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
+    )
+    activity = session.scalar(select(Activity.id).where(Activity.account_id == account_id))
+    if others is not None or activity is not None:
+        kept.append(f"account '{account.name}' has contacts or activities added since; kept")
+        return 0
+    account.deleted_at = now
+    return 1
+
+
+def recent_batches(db: Database, limit: int = 20) -> list[ImportBatch]:
+    with db.session() as session:
+        stmt = select(ImportBatch).order_by(ImportBatch.id.desc()).limit(limit)
+        return list(session.scalars(stmt))
+
+
+def save_rejected(plan: Plan, path: str | Path) -> int:
+    """The rejected rows as written in the file, plus a Reason column (UTF-8
+    with BOM so Excel opens it with accents intact). Returns the row count."""
+    rejected = [r for r in plan.rows if r.action == "reject"]
+    with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*plan.sheet.headers, "Row", "Reason"])
+        for row in rejected:
+            cells = [vals.cell_to_text(c) for c in plan.sheet.rows[row.index]]
+            writer.writerow([*cells, row.row_number, "; ".join(row.values.errors)])
+    return len(rejected)

@@ -1,0 +1,232 @@
+"""The documented normalisations an import applies to values, nothing else:
+
+- text: surrounding whitespace trimmed, runs of spaces collapsed;
+- names: title-cased only when written all in capitals or all in lower case;
+- e-mails: syntax-checked offline (email-validator, no DNS), domain lower-cased;
+  several in one cell (Google's ``" ::: "``, ``;`` or ``,``) are split;
+- phones: E.164 (``+4930123456``) via phonenumbers with a default region,
+  an extension kept as ``ext. N``; text that is no phone number is kept as is;
+- numbers a spreadsheet stored for phones lose the spurious ``.0``;
+- dates: ISO ``YYYY-MM-DD``; day-first or month-first decided per column.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+import re
+from datetime import date, datetime, time, timedelta
+
+import phonenumbers
+from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
+
+from crmdesk.importing.readers import Cell
+
+MULTI_SPLIT = re.compile(r"\s*:::\s*|\s*[;,]\s*")
+_SPACES = re.compile(r"\s+")
+_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "ter", "zu"}
+_EXCEL_EPOCH = date(1899, 12, 30)
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_PLAIN_EMAIL = re.compile(
+    rf"^(?={_ATEXT}(?:\.{_ATEXT})*@)[^@]{{1,64}}@"
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
+)
+
+
+def cell_to_text(cell: Cell) -> str:
+    """A cell as text without losing what it showed: 4930123456.0 -> "4930123456"."""
+    if cell is None:
+        return ""
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, bool):
+        return "yes" if cell else "no"
+    if isinstance(cell, float):
+        if cell.is_integer() and abs(cell) < 1e16:
+            return str(int(cell))
+        return repr(cell)
+    if isinstance(cell, datetime):
+        if cell.time() == time(0):
+            return cell.date().isoformat()
+        return cell.isoformat(sep=" ", timespec="minutes")
+    if isinstance(cell, date | time):
+        return cell.isoformat()
+    return str(cell)
+
+
+def clean(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean_name(text: str) -> str:
+    """Trim; title-case only ALL-CAPS or all-lower names ("o'brien" -> "O'Brien")."""
+    text = clean(text)
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 2 or not (text.upper() == text or text.lower() == text):
+        return text
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), text.lower())
+
+
+def split_full_name(text: str) -> tuple[str, str]:
+    """("Anna Maria", "Schmidt") from "Anna Maria Schmidt" or "Schmidt, Anna Maria";
+    particles stay with the last name ("Ludwig van Beethoven")."""
+    text = clean(text)
+    if "," in text:
+        last, _, first = text.partition(",")
+        return clean(first), clean(last)
+    parts = text.split(" ")
+    if len(parts) == 1:
+        return "", parts[0]
+    cut = len(parts) - 1
+    while cut > 1 and parts[cut - 1].lower() in _PARTICLES:
+        cut -= 1
+    return " ".join(parts[:cut]), " ".join(parts[cut:])
+
+
+def split_multi(text: str) -> list[str]:
+    return [part for part in MULTI_SPLIT.split(text.strip()) if part]
+
+
+def normalise_email(text: str) -> str:
+    """ValueError (with the reason) when ``text`` is not an e-mail address."""
+    text = clean(text)
+    if text.lower().startswith("mailto:"):
+        text = text[7:]
+    match = re.search(r"<([^<>]+)>\s*$", text)
+    if match:
+        text = match.group(1).strip()
+    if len(text) <= 254 and _PLAIN_EMAIL.match(text):
+        local, _, domain = text.rpartition("@")
+        domain = domain.lower()
+        if "--" not in domain and not any(
+            domain == d or domain.endswith("." + d) for d in SPECIAL_USE_DOMAIN_NAMES
+        ):
+            return f"{local}@{domain}"  # what validate_email returns, 50x faster
+    try:
+        result = validate_email(text, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValueError(str(exc)) from None
+    return result.normalized
+
+
+def default_region() -> str:
+    """The user's country from the locale (LC_ALL/LC_MESSAGES/LANG), else US."""
+    for name in ("LC_ALL", "LC_TELEPHONE", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        match = re.match(r"[a-z]{2,3}[_-]([A-Z]{2})", value)
+        if match:
+            return match.group(1)
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    match = re.match(r"[a-z]{2,3}[_-]([A-Z]{2})", loc)
+    return match.group(1) if match else "US"
+
+
+def normalise_phone(cell: Cell, region: str) -> tuple[str, bool]:
+    """(E.164 text, True) or (the original text, False) when it isn't a number
+    phonenumbers accepts. A number stored as a number may have lost its "+":
+    it is tried with one when the national reading is not valid."""
+    text = clean(cell_to_text(cell))
+    if not text:
+        return "", True
+    candidates = [text]
+    if not isinstance(cell, str) or text.isdigit():
+        candidates.append("+" + text)
+    elif text.startswith("00"):
+        candidates.append("+" + text[2:])
+    for candidate in candidates:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            out = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            if number.extension:
+                out += f" ext. {number.extension}"
+            return out, True
+    return text, False
+
+
+# --- dates -------------------------------------------------------------------
+
+_NUMERIC_DATE = re.compile(r"^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$")
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            "jan january januar janvier enero",
+            "feb february februar fevrier febrero",
+            "mar march marz märz maerz mars marzo",
+            "apr april avril abril",
+            "may mai mayo",
+            "jun june juni juin junio",
+            "jul july juli juillet julio",
+            "aug august aout agosto",
+            "sep sept september septembre septiembre",
+            "oct october okt oktober octobre octubre",
+            "nov november novembre noviembre",
+            "dec december dez dezember decembre diciembre",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_TEXT_DATE = re.compile(r"^(\d{1,2})\.?\s+([A-Za-zä]+)\.?,?\s+(\d{4})$")
+_TEXT_DATE_US = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
+
+
+def date_order(values: list[str]) -> str | None:
+    """ "dmy" or "mdy" from the values that disambiguate (a first part > 12 means
+    day-first); None when nothing decides (or the values disagree)."""
+    day_first = month_first = 0
+    for value in values:
+        match = _NUMERIC_DATE.match(value.strip())
+        if not match or len(match.group(1)) == 4:
+            continue
+        a, b = int(match.group(1)), int(match.group(2))
+        if a > 12 >= b:
+            day_first += 1
+        elif b > 12 >= a:
+            month_first += 1
+    if day_first and not month_first:
+        return "dmy"
+    if month_first and not day_first:
+        return "mdy"
+    return None
+
+
+def looks_like_date(text: str) -> bool:
+    text = text.strip()
+    return bool(_NUMERIC_DATE.match(text) or _TEXT_DATE.match(text) or _TEXT_DATE_US.match(text))
+
+
+def parse_date(cell: Cell, order: str) -> date | None:
+    """A date from a date cell, an Excel serial number or text, or None."""
+    if isinstance(cell, datetime):
+        return cell.date()
+    if isinstance(cell, date):
+        return cell
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        if 1 <= cell < 2958466:  # Excel serials up to 9999-12-31
+            return _EXCEL_EPOCH + timedelta(days=int(cell))
+        return None
+    text = clean(cell_to_text(cell))
+    try:
+        match = _NUMERIC_DATE.match(text)
+        if match:
+            a, b, c = (int(g) for g in match.groups())
+            if len(match.group(1)) == 4:
+                return date(a, b, c)
+            year = c if c >= 100 else c + (1900 if c >= 50 else 2000)
+            return date(year, b, a) if order == "dmy" else date(year, a, b)
+        match = _TEXT_DATE.match(text)
+        if match and match.group(2).lower() in _MONTHS:
+            return date(int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1)))
+        match = _TEXT_DATE_US.match(text)
+        if match and match.group(1).lower() in _MONTHS:
+            return date(int(match.group(3)), _MONTHS[match.group(1).lower()], int(match.group(2)))
+    except ValueError:
+        return None
+    return None

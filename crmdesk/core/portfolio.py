@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select
+from sqlalchemy.orm import Session
 
 from crmdesk.db import fts
 from crmdesk.db.engine import Database
@@ -147,6 +148,17 @@ def _order(sort: SortKey, descending: bool, last, nxt) -> list:  # type: ignore[
     return [primary, func.lower(Account.name), Account.id]
 
 
+BROAD_SEARCH = 1500  # matching accounts beyond which a search walks the name index
+
+
+def _matches_many(db: Database, session: Session, flt: AccountFilter) -> bool:
+    query = fts.match_query(flt.text) if db.has_fts else None
+    if query is None:
+        return False
+    matches = fts.matching_account_ids(query).limit(BROAD_SEARCH + 1).subquery()
+    return (session.scalar(select(func.count()).select_from(matches)) or 0) > BROAD_SEARCH
+
+
 def _columns():  # type: ignore[no-untyped-def]
     return (
         Account.id,
@@ -183,6 +195,11 @@ def list_accounts(
             stmt = select(*columns).where(conditions)
         else:
             page = select(Account.id).where(conditions)
+            if sort is SortKey.NAME and _matches_many(db, session, flt):
+                # Walk accounts in name order and stop after one page, rather
+                # than sort thousands of matches (SQLite can't know how many
+                # rows an FTS query returns, so it has to be told).
+                page = page.with_hint(Account, "INDEXED BY ix_accounts_name_lower", "sqlite")
             page = page.order_by(*_order(sort, descending, last, nxt)).offset(offset)
             if limit is not None:
                 page = page.limit(limit)

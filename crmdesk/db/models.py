@@ -23,6 +23,7 @@ from sqlalchemy import (
     Table,
     Text,
     Uuid,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -122,6 +123,9 @@ class Account(Tracked, Base):
         Index("ix_accounts_status", "status"),
         Index("ix_accounts_owner", "owner"),
         Index("ix_accounts_name", "name"),
+        # the portfolio's default order; lets a broad search walk accounts in
+        # name order and stop after one page instead of sorting every match
+        Index("ix_accounts_name_lower", func.lower(name)),
     )
 
 

@@ -99,3 +99,23 @@ def test_match_query_shapes():
     assert fts.match_query("anna.sch") == '"anna sch"*'
     assert fts.match_query("a b") == '"a"* AND "b"*'
     assert fts.match_query("  ...  ") is None
+
+
+def test_broad_search_walks_name_index_with_same_results(demo_db, monkeypatch):
+    from crmdesk.core import portfolio
+
+    flt = AccountFilter(text="a")
+    expected = [
+        list_accounts(demo_db, flt, limit=7, offset=o, descending=d)
+        for o in (0, 7)
+        for d in (False, True)
+    ]
+    monkeypatch.setattr(portfolio, "BROAD_SEARCH", 2)
+    assert portfolio._matches_many(demo_db, demo_db._sessions(), flt)
+    again = [
+        list_accounts(demo_db, flt, limit=7, offset=o, descending=d)
+        for o in (0, 7)
+        for d in (False, True)
+    ]
+    assert again == expected
+    assert expected[0] and expected[0] != expected[1]

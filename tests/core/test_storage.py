@@ -107,3 +107,12 @@ def test_demo_has_overdue_follow_ups_and_lost_accounts(demo_db):
             "SELECT count(*) FROM accounts WHERE status='lost' AND defection_type IS NOT NULL"
         ).scalar()
     assert lost >= 1
+
+
+def test_expression_index_for_name_order_exists(db):
+    """Alembic can't compare expression indexes on SQLite, so check it here."""
+    with db.engine.connect() as conn:
+        sql = conn.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name = 'ix_accounts_name_lower'"
+        ).scalar()
+    assert sql is not None and "lower(name)" in sql

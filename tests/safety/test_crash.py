@@ -1,0 +1,135 @@
+"""kill -9 a real crmdesk process mid-write, repeatedly, and check that every
+acknowledged change is there, nothing is half-written, and the file is healthy.
+
+A killed process keeps the operating system's cache, so this attacks
+atomicity and the commit protocol (WAL, one transaction per action), not a
+power cut; synchronous=FULL is what covers the latter (see test_migrations'
+pragma test).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from crmdesk.db.backup import quick_check
+from crmdesk.db.health import check_database
+from crmdesk.db.migrate import open_database
+
+WORKER = Path(__file__).with_name("crash_worker.py")
+FTS_TRIGGERS = 9
+
+
+def _spawn(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, str(WORKER), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+    )
+
+
+def _kill_after(proc: subprocess.Popen[str], lines: int, until: str | None = None) -> list[str]:
+    """Read ``lines`` acknowledgements (or up to one starting with ``until``),
+    SIGKILL the process, then collect what it had already printed."""
+    seen: list[str] = []
+    assert proc.stdout is not None
+    while len(seen) < lines:
+        line = proc.stdout.readline()
+        if not line:
+            raise AssertionError(f"worker ended early: {proc.stderr.read() if proc.stderr else ''}")
+        seen.append(line.strip())
+        if until and line.startswith(until):
+            break
+    os.kill(proc.pid, signal.SIGKILL)
+    rest, _err = proc.communicate(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    return seen + [line.strip() for line in rest.splitlines() if line.strip()]
+
+
+def _state(path: Path) -> dict[str, object]:
+    conn = sqlite3.connect(path)
+    try:
+        return {
+            "accounts": conn.execute("SELECT count(*) FROM accounts").fetchone()[0],
+            "tier_changes": conn.execute("SELECT count(*) FROM tier_changes").fetchone()[0],
+            "triggers": conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+            ).fetchone()[0],
+            "indexed": conn.execute("SELECT count(*) FROM account_search").fetchone()[0],
+        }
+    finally:
+        conn.close()
+
+
+def _assert_healthy(path: Path) -> dict[str, object]:
+    assert quick_check(path)
+    report = check_database(path)
+    assert report.ok, report.summary()
+    state = _state(path)
+    assert state["tier_changes"] == state["accounts"]  # no account without its history
+    assert state["triggers"] == FTS_TRIGGERS and state["indexed"] == state["accounts"]
+    return state
+
+
+@pytest.mark.slow
+def test_kill_during_a_burst_of_single_edits(db_path):
+    open_database(f"sqlite:///{db_path}").dispose()
+    rng = random.Random(5)
+    for round_no in range(4):
+        acked = _kill_after(_spawn("edits", str(db_path), f"r{round_no}"), rng.randint(4, 90))
+        _assert_healthy(db_path)
+        conn = sqlite3.connect(db_path)
+        try:
+            for line in acked:
+                kind, value = line.split()
+                if kind == "account":
+                    row = conn.execute(
+                        "SELECT a.name, count(t.id) FROM accounts a "
+                        "JOIN tier_changes t ON t.account_id = a.id WHERE a.id = ?",
+                        (int(value),),
+                    ).fetchone()
+                    assert row[0] is not None and row[1] == 1, line
+                elif kind == "activity":
+                    found = conn.execute("SELECT 1 FROM activities WHERE id = ?", (int(value),))
+                    assert found.fetchone(), line
+            revs = [int(line.split()[1]) for line in acked if line.startswith("rev ")]
+            if revs:
+                notes = conn.execute(
+                    "SELECT notes FROM accounts WHERE name = ?", (f"Anchor r{round_no}",)
+                ).fetchone()[0]
+                # the last acknowledged edit, or one that committed just before the kill
+                assert int(notes.split()[1]) >= max(revs)
+        finally:
+            conn.close()
+
+
+@pytest.mark.slow
+def test_kill_during_a_large_load_leaves_all_or_nothing(db_path):
+    open_database(f"sqlite:///{db_path}").dispose()
+    size = 800
+    expected = 0
+    for round_no in range(2):
+        before = _assert_healthy(db_path)["accounts"]
+        assert before == expected
+        acked = _kill_after(_spawn("demo", str(db_path), str(size)), 10, until="progress")
+        assert any(line.startswith("progress") for line in acked)  # killed midway
+        after = _assert_healthy(db_path)["accounts"]
+        if "done" in acked:
+            expected = before + size
+        assert after in (before, before + size), f"partial load in round {round_no}: {after}"
+        assert after == expected or "done" not in acked
+        expected = after
+    # and the database is still usable for the next load, which completes
+    proc = _spawn("demo", str(db_path), "50")
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert _assert_healthy(db_path)["accounts"] == expected + 50

@@ -5,3 +5,4 @@ explicit so frozen builds find every module."""
 from crmdesk.commands import portfolio  # noqa: F401
 from crmdesk.commands import importing  # noqa: F401
 from crmdesk.commands import safety  # noqa: F401
+from crmdesk.commands import reports  # noqa: F401

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from crmdesk.reports import fonts
 from crmdesk.reports.fonts import markup
-from crmdesk.reports.styles import HEAD_BG, RULE, ZEBRA, Styles
+from crmdesk.reports.styles import HEAD_BG, INK, RULE, ZEBRA, Styles
 
 CELL_LIMIT = 700
+PAD = 3
 NO_PLAN = "No plan recorded for this period."
 
 
@@ -59,33 +62,35 @@ def table(
     """A table of wrapped cells; ``marks`` flags rows to highlight (changed
     since the previous plan). Over-long cells are cut and continued below."""
     overflow: list[tuple[str, str]] = []
-    data: list[list[Paragraph]] = [[Paragraph(markup(h), styles.cell_head) for h in header]]
+    widths = [width * f for f in fractions]
+    data: list[list[Paragraph | str]] = [[Paragraph(markup(h), styles.cell_head) for h in header]]
     for row in rows:
-        cells = []
+        cells: list[Paragraph | str] = []
         for index, value in enumerate(row):
             text = value if value not in (None, "") else "—"
             if len(text) > CELL_LIMIT:
                 overflow.append((str(row[0] or ""), text))
                 text = text[:CELL_LIMIT].rsplit(" ", 1)[0] + " … (continued below)"
-            if bold_first and index == 0:
-                first, _sep, rest = text.partition("\n")
-                html = f"<b>{markup(first)}</b>" + (f"<br/>{markup(rest)}" if rest else "")
-                cells.append(Paragraph(html, styles.cell))
-            else:
-                cells.append(Paragraph(markup(text), styles.cell))
+            bold = bold_first and index == 0
+            cells.append(_cell(styles, text, widths[index] - 2 * PAD, bold=bold))
         data.append(cells)
-    widths = [width * f for f in fractions]
     t = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     commands: list[tuple] = [  # type: ignore[type-arg]
+        ("FONT", (0, 1), (-1, -1), fonts.REGULAR, styles.cell.fontSize, styles.cell.leading),
+        ("TEXTCOLOR", (0, 1), (-1, -1), INK),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
+    if bold_first:
+        commands.append(
+            ("FONT", (0, 1), (0, -1), fonts.BOLD, styles.cell.fontSize, styles.cell.leading)
+        )
     for i, marked in enumerate(marks, start=1):
         if marked:
             commands.append(("BACKGROUND", (0, i), (-1, i), ZEBRA))
@@ -95,6 +100,23 @@ def table(
         out.append(Paragraph(markup(f"{title} (in full)"), styles.h3))
         out.extend(text_block(styles, text, has_plan=True))
     return out
+
+
+def _cell(styles: Styles, text: str, room: float, *, bold: bool) -> Paragraph | str:
+    """A plain string when the text is one line that fits (tables lay those
+    out far faster), else a wrapping Paragraph."""
+    font = fonts.BOLD if bold else fonts.REGULAR
+    if (
+        "\n" not in text
+        and not any(fallback for fallback, _chunk in fonts.runs(text))
+        and stringWidth(text, font, styles.cell.fontSize) <= room
+    ):
+        return text
+    if bold:
+        first, _sep, rest = text.partition("\n")
+        html = f"<b>{markup(first)}</b>" + (f"<br/>{markup(rest)}" if rest else "")
+        return Paragraph(html, styles.cell)
+    return Paragraph(markup(text), styles.cell)
 
 
 def key_values(styles: Styles, pairs: Sequence[tuple[str, str]], width: float,

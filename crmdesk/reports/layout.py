@@ -18,7 +18,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from crmdesk.errors import CrmError
 from crmdesk.reports import fonts
-from crmdesk.reports.styles import MARGIN, MUTED, RULE
+from crmdesk.reports.styles import INK, MARGIN, MUTED, RULE
 
 
 class ExportError(CrmError):
@@ -42,6 +42,62 @@ class Anchor(Flowable):
         pass
 
 
+class Contents(Flowable):
+    """A table of contents laid out in one pass: it reserves one line per
+    entry; the text, dot leaders, page numbers and links are drawn when the
+    document is saved and every anchor's page is known."""
+
+    def __init__(self, entries: Sequence[tuple[str, str]], size: float = 9.5,
+                 leading: float = 14) -> None:  # fmt: skip
+        super().__init__()
+        self.entries, self.size, self.leading = list(entries), size, leading
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        return aw, len(self.entries) * self.leading
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        fits = int(ah // self.leading)
+        if fits <= 0 or fits >= len(self.entries):
+            return []
+        return [
+            Contents(self.entries[:fits], self.size, self.leading),
+            Contents(self.entries[fits:], self.size, self.leading),
+        ]
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+        if isinstance(canvas, _NumberedCanvas):
+            canvas.toc_blocks.append((canvas.getPageNumber(), x, y, self.width, self))
+
+    def fill(self, canvas: _NumberedCanvas, x: float, y: float, width: float) -> None:
+        top = y + len(self.entries) * self.leading
+        for i, (text, key) in enumerate(self.entries):
+            base = top - (i + 1) * self.leading + 4
+            page = canvas.toc_pages.get(key)
+            number = str(page) if page is not None else "?"
+            num_w = fonts.text_width(number, fonts.REGULAR, self.size)
+            name = fonts.fit(text, fonts.REGULAR, self.size, width - num_w - 40)
+            name_w = fonts.text_width(name, fonts.REGULAR, self.size)
+            canvas.setFillColor(INK)
+            fonts.draw_text(canvas, x, base, name, fonts.REGULAR, self.size)
+            fonts.draw_text(canvas, x + width, base, number, fonts.REGULAR, self.size,
+                            align="right")  # fmt: skip
+            dot_w = fonts.text_width(" .", fonts.REGULAR, self.size)
+            dots = int((width - num_w - name_w - 12) // dot_w)
+            if dots > 0:
+                canvas.setFillColor(MUTED)
+                fonts.draw_text(canvas, x + width - num_w - 6, base, " ." * dots,
+                                fonts.REGULAR, self.size, align="right")  # fmt: skip
+            if page is not None:
+                canvas.linkRect(
+                    "",
+                    key,
+                    (x, base - 3, x + width, base + self.size),
+                    relative=0,
+                    name=f"toc-{key}",
+                )
+
+
 class _NumberedCanvas(Canvas):
     """Holds pages back until the end so the footer can say "of M"."""
 
@@ -49,6 +105,8 @@ class _NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._saved: list[dict[str, Any]] = []
         self._footer_left = footer_left
+        self.toc_pages: dict[str, int] = {}  # anchor key -> page, filled while laying out
+        self.toc_blocks: list[tuple[int, float, float, float, Contents]] = []
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._saved.append(dict(self.__dict__))
@@ -58,6 +116,9 @@ class _NumberedCanvas(Canvas):
         total = len(self._saved)
         for state in self._saved:
             self.__dict__.update(state)
+            for page, x, y, width, block in self.toc_blocks:
+                if page == self._pageNumber:
+                    block.fill(self, x, y, width)
             self._footer(total)
             Canvas.showPage(self)
         Canvas.save(self)
@@ -86,6 +147,7 @@ class CrmDocTemplate(BaseDocTemplate):
         )  # fmt: skip
         self.running_header = ""
         self.header_right = header_right
+
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._header)])
@@ -116,8 +178,7 @@ class CrmDocTemplate(BaseDocTemplate):
         self.canv.addOutlineEntry(flowable.text, flowable.key, level=flowable.level,
                                   closed=flowable.level > 0)  # fmt: skip
         if flowable.toc:
-            self.notify("TOCEntry", (flowable.level, fonts.markup(flowable.text), self.page,
-                                     flowable.key))  # fmt: skip
+            self.canv.toc_pages[flowable.key] = self.page
 
 
 def write_pdf(
@@ -154,10 +215,6 @@ def canvas_maker(footer_left: str) -> Callable[..., Canvas]:
     return partial(_NumberedCanvas, footer_left=footer_left)
 
 
-def build_story(doc: CrmDocTemplate, story: Sequence[Flowable], footer_left: str, *,
-                multi: bool = False) -> None:  # fmt: skip
+def build_story(doc: CrmDocTemplate, story: Sequence[Flowable], footer_left: str) -> None:
     maker = canvas_maker(footer_left)
-    if multi:
-        doc.multiBuild(list(story), canvasmaker=maker)
-    else:
-        doc.build(list(story), canvasmaker=maker)
+    doc.build(list(story), canvasmaker=maker)

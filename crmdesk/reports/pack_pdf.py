@@ -1,7 +1,7 @@
 """The review pack: many accounts in one PDF for a review meeting.
 
-A cover page, a table of contents whose page numbers come from laying the
-document out twice (reportlab's multiBuild), a portfolio summary
+A cover page, a table of contents whose page numbers are filled in when
+the document is saved (one layout pass, see layout.Contents), a portfolio summary
 (accounts and value per tier, at-risk accounts, overdue follow-ups), then
 each account's plan, its last 90 days and its open follow-ups, each
 account starting on a new page.
@@ -15,13 +15,12 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from crmdesk.core.plan_data import PackDocument
 from crmdesk.core.plan_document import Cancelled
 from crmdesk.reports import blocks as b
 from crmdesk.reports.fonts import markup
-from crmdesk.reports.layout import Anchor, CrmDocTemplate, build_story, write_pdf
+from crmdesk.reports.layout import Anchor, Contents, CrmDocTemplate, build_story, write_pdf
 from crmdesk.reports.plan_pdf import PlanWriter
 from crmdesk.reports.styles import (
     Styles,
@@ -50,9 +49,8 @@ class _PackTemplate(CrmDocTemplate):
             if self.cancelled is not None and self.cancelled():
                 raise Cancelled("export cancelled")
             self.placed += 1
-            if self.progress is not None:  # two layout passes, usually
-                total = 2 * self.accounts
-                self.progress(min(self.placed, total - 1), total)
+            if self.progress is not None:
+                self.progress(self.placed, self.accounts)
 
 
 def _cover(pack: PackDocument, s: Styles) -> list[Flowable]:
@@ -98,7 +96,10 @@ def _summary(pack: PackDocument, s: Styles, width: float) -> list[Flowable]:
 
 
 def pack_story(pack: PackDocument, s: Styles, width: float, height: float) -> list[Flowable]:
-    toc = TableOfContents(dotsMinLevel=0, levelStyles=[s.toc0])
+    toc = Contents(
+        [("Portfolio summary", "summary")]
+        + [(p.account.name, f"account-{p.account.id}") for p in pack.plans]
+    )
     story: list[Flowable] = [
         *_cover(pack, s),
         Anchor("Contents", 0, "contents", header=pack.title, toc=False),
@@ -131,7 +132,6 @@ def write_pack_pdf(
                             accounts=len(pack.plans), progress=progress,
                             cancelled=cancelled)  # fmt: skip
         story = pack_story(pack, make_styles(), pdf.width, pdf.height)
-        build_story(pdf, story, f"crmdesk · printed {fmt_datetime(pack.printed_at)}",
-                    multi=True)  # fmt: skip
+        build_story(pdf, story, f"crmdesk · printed {fmt_datetime(pack.printed_at)}")
 
     return write_pdf(target, build)

@@ -1,0 +1,94 @@
+"""``plan`` and ``pack``: account plans and review packs as PDF."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from crmdesk.cli import command, open_db
+from crmdesk.commands.portfolio import _enum_arg
+from crmdesk.db.enums import AccountStatus, Tier
+
+
+def _page_size(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--page-size",
+        choices=("a4", "letter"),
+        default="a4",
+        type=str.lower,
+        help="paper size (default a4)",
+    )
+
+
+@command
+def _plan(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "plan",
+        help="write an account's plan as PDF",
+        description="Write the plan of ACCOUNT (a name, a unique part of one, or a UUID) "
+        "for the current period as a PDF. An account without a plan still gets a plan "
+        "built from its data: contacts, activity, defection signals.",
+    )
+    p.add_argument("account", metavar="ACCOUNT")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write")
+    _page_size(p)
+    p.set_defaults(func=run_plan)
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    from crmdesk.core.accounts import find_account
+    from crmdesk.core.plan_document import build_plan_document
+    from crmdesk.reports.plan_pdf import write_plan_pdf
+
+    db = open_db(args)
+    account = find_account(db, args.account)
+    document = build_plan_document(db, account.id)
+    path = write_plan_pdf(document, args.output, size=args.page_size)
+    print(f"wrote the plan of {account.name} to {path}", file=sys.stderr)
+    return 0
+
+
+@command
+def _pack(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "pack",
+        help="write a review pack of many accounts as one PDF",
+        description="Write a review pack: cover, contents, portfolio summary, then each "
+        "chosen account's plan, last 90 days and open follow-ups. Choose accounts by tier, "
+        "owner, status and/or by name; with no choice, every account.",
+    )
+    p.add_argument(
+        "--tier", type=_enum_arg(Tier), action="append", help="transactional, partner or "
+        "strategic (repeatable)",
+    )  # fmt: skip
+    p.add_argument("--owner", help="our account manager")
+    p.add_argument(
+        "--status", type=_enum_arg(AccountStatus), action="append",
+        help="active, at_risk or lost (repeatable)",
+    )  # fmt: skip
+    p.add_argument(
+        "--account", action="append", metavar="A", help="an account by name or UUID (repeatable)"
+    )
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write")
+    _page_size(p)
+    p.set_defaults(func=run_pack)
+
+
+def run_pack(args: argparse.Namespace) -> int:
+    from crmdesk.core.accounts import find_account
+    from crmdesk.core.plan_document import build_pack
+    from crmdesk.core.portfolio import AccountFilter
+    from crmdesk.reports.pack_pdf import write_pack_pdf
+
+    db = open_db(args)
+    chosen = [find_account(db, name) for name in args.account or ()]
+    flt = AccountFilter(
+        tiers=frozenset(args.tier or ()),
+        statuses=frozenset(args.status or ()),
+        owner=args.owner,
+        ids=frozenset(a.id for a in chosen) if chosen else None,
+    )
+    pack = build_pack(db, flt, names=[a.name for a in chosen])
+    path = write_pack_pdf(pack, args.output, size=args.page_size)
+    print(f"wrote a review pack of {len(pack.plans)} accounts to {path}", file=sys.stderr)
+    return 0

@@ -69,7 +69,8 @@ def table(
         for index, value in enumerate(row):
             text = value if value not in (None, "") else "—"
             if len(text) > CELL_LIMIT:
-                overflow.append((str(row[0] or ""), text))
+                name = str(row[0] or "").partition("\n")[0]
+                overflow.append((name if len(name) <= 60 else name[:60] + "…", text))
                 text = text[:CELL_LIMIT].rsplit(" ", 1)[0] + " … (continued below)"
             bold = bold_first and index == 0
             cells.append(_cell(styles, text, widths[index] - 2 * PAD, bold=bold))

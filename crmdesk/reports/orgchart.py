@@ -130,17 +130,25 @@ def _stack(leaves: list[_Node], x: float, spine: float, start: float, lines: lis
 class OrgChart(Flowable):
     """A flowable org chart that fits the frame width and ``max_height``."""
 
-    def __init__(self, people: Sequence[Stakeholder], today: date, max_height: float) -> None:
+    def __init__(
+        self, people: Sequence[Stakeholder], today: date, width: float, max_height: float
+    ) -> None:
         super().__init__()
         self.today = today
         self.max_height = max_height
         self.roots = _forest(people)
         self.lines: list[_Line] = []
-        x, bottom = 0.0, 0.0
-        for root in self.roots:
-            bottom = max(bottom, _place(root, x, 0.0, self.lines))
-            x += _width(root) + HG * 2
-        self.raw_w = max(x - HG * 2, 1.0)
+        # trees side by side, wrapping to a new row when the page is full
+        # (people reporting to nobody recorded are one-box trees)
+        x, top, bottom, widest = 0.0, 0.0, 0.0, 1.0
+        for root in sorted(self.roots, key=lambda r: not r.children):
+            w = _width(root)
+            if x > 0 and x + w > width:
+                x, top = 0.0, bottom + VG
+            bottom = max(bottom, _place(root, x, top, self.lines))
+            widest = max(widest, x + w)
+            x += w + HG * 2
+        self.raw_w = widest
         self.raw_h = bottom
         self.scale = 1.0
 

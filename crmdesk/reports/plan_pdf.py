@@ -174,7 +174,7 @@ class PlanWriter:
             out: list[Flowable] = [b.note(self.s, "No contacts recorded for this account.")]
         else:
             today = doc.printed_at.astimezone().date()
-            out = [OrgChart(people, today, self.frame_height * 0.55), Spacer(1, 4)]
+            out = [OrgChart(people, today, self.width, self.frame_height * 0.6), Spacer(1, 4)]
             rows = [(p.name, p.job_title, p.level, p.buying_role, label(p.stance),
                      p.relationship_holder, fmt_date(p.last_contact)) for p in people]  # fmt: skip
             out += b.table(self.s, ("Name", "Job title", "Level", "Buying role", "Stance",

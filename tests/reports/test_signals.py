@@ -1,0 +1,61 @@
+"""Stakeholder coverage gaps and defection signals computed from real data."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from crmdesk.core import accounts, activities, contacts
+from crmdesk.core.plan_document import build_plan_document
+from crmdesk.db.types import utcnow
+
+from .helpers import rich_account
+
+
+def test_partner_coverage_gaps(db):
+    a = accounts.create_account(db, name="Thin Cover GmbH", tier="partner")
+    for last in ("Ames", "Berg"):
+        contacts.create_contact(db, a.id, last_name=last, level="operational", buying_role="user")
+    doc = build_plan_document(db, a.id)
+    gaps = " | ".join(doc.coverage_gaps)
+    assert "No decision maker" in gaps
+    assert "No champion" in gaps
+    assert "Only one level covered" in gaps
+
+
+def test_silent_key_contact_is_a_gap_and_transactional_has_none(db):
+    a = accounts.create_account(db, name="Quiet Boss SE", tier="strategic")
+    boss = contacts.create_contact(
+        db, a.id, last_name="Chef", level="executive", buying_role="decision_maker"
+    )
+    activities.log_activity(
+        db, a.id, kind="meeting", subject="Kick-off", contact_ids=[boss.id],
+        occurred_at=utcnow() - timedelta(days=120),
+    )  # fmt: skip
+    gaps = build_plan_document(db, a.id).coverage_gaps
+    assert any("Chef (decision maker) not contacted in 90 days" in g for g in gaps)
+    t = accounts.create_account(db, name="Just Orders", tier="transactional")
+    assert build_plan_document(db, t.id).coverage_gaps == ()
+
+
+def test_defection_signals_from_data(db):
+    doc = build_plan_document(db, rich_account(db))
+    titles = [s.title for s in doc.signals]
+    assert "1 open complaint" in titles
+    assert "Satisfaction falling" in titles
+    assert all(s.proposed and s.impact == "high" for s in doc.signals)
+    assert doc.activity is not None and len(doc.activity.months) == 12
+    assert doc.activity.total >= 30
+    assert [score for _d, score in doc.satisfaction] == [9, 8, 4]
+
+
+def test_quiet_and_declining_activity(db):
+    now = utcnow()
+    quiet = accounts.create_account(db, name="Gone Quiet", tier="partner")
+    activities.log_activity(db, quiet.id, kind="call", subject="Last call",
+                            occurred_at=now - timedelta(days=100))  # fmt: skip
+    assert [s.title for s in build_plan_document(db, quiet.id).signals] == ["Activity gone quiet"]
+    fading = accounts.create_account(db, name="Fading", tier="transactional")
+    for days in (100, 110, 120, 130, 140, 150, 10):
+        activities.log_activity(db, fading.id, kind="email", subject="Mail",
+                                occurred_at=now - timedelta(days=days))  # fmt: skip
+    assert [s.title for s in build_plan_document(db, fading.id).signals] == ["Activity declining"]

@@ -1,0 +1,69 @@
+"""``crmdesk plan`` and ``crmdesk pack`` run as a user runs them: a real
+process, exit codes, one-line errors, PDFs read back."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from crmdesk.core.accounts import create_account
+from crmdesk.db.migrate import open_database
+
+from .helpers import assert_structurally_sound, rich_account
+
+
+def crmdesk(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "crmdesk", *args], capture_output=True,
+                          text=True, env=env, timeout=120)  # fmt: skip
+
+
+def test_plan_and_pack_from_the_command_line(tmp_path: Path):
+    path = tmp_path / "crm.sqlite3"
+    db = open_database(f"sqlite:///{path}")
+    rich_account(db, name="Nordlicht Energie GmbH")
+    create_account(db, name="Nordlicht Logistik AG", tier="partner", owner="Chen Wei")
+    uuid = str(create_account(db, name="Solo Trading", tier="transactional").uuid)
+    db.dispose()
+    base = ("--db", str(path))
+
+    out = tmp_path / "plan.pdf"
+    result = crmdesk(*base, "plan", "nordlicht energie", "-o", str(out), "--page-size", "letter")
+    assert result.returncode == 0, result.stderr
+    assert_structurally_sound(out)
+    reader = PdfReader(out)
+    assert round(float(reader.pages[0].mediabox.height)) == 792
+    assert "Nordlicht Energie GmbH" in reader.pages[0].extract_text()
+
+    by_uuid = tmp_path / "solo.pdf"
+    assert crmdesk(*base, "plan", uuid, "-o", str(by_uuid)).returncode == 0
+    assert "Solo Trading" in PdfReader(by_uuid).pages[0].extract_text()
+
+    ambiguous = crmdesk(*base, "plan", "Nordlicht", "-o", str(tmp_path / "x.pdf"))
+    assert ambiguous.returncode == 1
+    assert "Nordlicht Energie GmbH" in ambiguous.stderr
+    assert "Nordlicht Logistik AG" in ambiguous.stderr
+    assert "Traceback" not in ambiguous.stderr
+    unknown = crmdesk(*base, "plan", "Nobody", "-o", str(tmp_path / "x.pdf"))
+    assert unknown.returncode == 1 and "no account named 'Nobody'" in unknown.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+    pack = tmp_path / "pack.pdf"
+    result = crmdesk(*base, "pack", "--tier", "strategic", "--tier", "partner", "-o", str(pack))
+    assert result.returncode == 0, result.stderr
+    assert "2 accounts" in result.stderr
+    assert_structurally_sound(pack)
+    text = "\n".join(p.extract_text() for p in PdfReader(pack).pages)
+    assert "Nordlicht Energie GmbH" in text and "Nordlicht Logistik AG" in text
+    assert "Solo Trading" not in text
+
+    chosen = crmdesk(*base, "pack", "--account", "Solo", "--owner", "Nobody", "-o", str(pack))
+    assert chosen.returncode == 1 and "no accounts match" in chosen.stderr
+    bad = crmdesk(*base, "pack", "--tier", "gold", "-o", str(pack))
+    assert bad.returncode == 2 and "'gold' is not one of" in bad.stderr
+    missing = crmdesk(*base, "pack", "-o", str(tmp_path / "no" / "pack.pdf"))
+    assert missing.returncode == 1 and "does not exist" in missing.stderr

@@ -44,10 +44,38 @@ def demo(db, accounts: int) -> None:  # type: ignore[no-untyped-def]
     print("done", flush=True)
 
 
+def import_file(db, source: str) -> None:  # type: ignore[no-untyped-def]
+    """The real importer, as the CLI and the wizard run it."""
+    from crmdesk.db.enums import AcquisitionSource
+    from crmdesk.importing import plan as planning
+    from crmdesk.importing import service
+    from crmdesk.importing.snapshot import load_snapshot
+    from crmdesk.importing.workflow import load_file
+
+    loaded = load_file(db, source)
+    options = planning.ImportOptions(
+        targets=list(loaded.targets),
+        region="DE",
+        acquisition_source=AcquisitionSource.ENQUIRY,
+        update_mode="fill",
+        default_account="",
+    )
+    plan = planning.build_plan(loaded.sheet, options, load_snapshot(db))
+    print("start", flush=True)
+
+    def progress(done: int, total: int) -> None:
+        print(f"progress {done} {total}", flush=True)
+
+    result = service.commit(db, plan, file_path=loaded.path, progress=progress)
+    print(f"done {result.created}", flush=True)
+
+
 if __name__ == "__main__":
     mode, path, arg = sys.argv[1:4]
     database = open_database(f"sqlite:///{path}")
     if mode == "edits":
         edits(database, arg)
+    elif mode == "import":
+        import_file(database, arg)
     else:
         demo(database, int(arg))

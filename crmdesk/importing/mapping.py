@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from functools import lru_cache
 
 IGNORE = ""
 KEEP = "keep"
@@ -113,6 +114,7 @@ _WEAK: dict[str, str] = {"title": "job_title", "name": "full_name", "titel": "jo
 _BY_KEY = {key: target for target, keys in _SYNONYMS.items() for key in keys}
 
 
+@lru_cache(maxsize=65536)
 def header_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -124,6 +125,7 @@ def _apply(row: RowPlan, action: str, options: ImportOptions) -> None:
     row.action = action
 
 
+@lru_cache(maxsize=65536)
 def company_key(name: str) -> str:
     """Case-, accent- and punctuation-insensitive: "ACME, Inc." == "Acme Inc"."""
     return header_key(name)

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from crmdesk.core.validation import normalise_website
@@ -173,10 +173,10 @@ def commit(
         with fts.triggers_suspended(conn) if bulk else nullcontext():
             account_ids = _create_accounts(session, plan, creates, batch.id)
             changes: list[dict[str, Any]] = []
+            table = Contact.__table__
             for chunk in _chunks(creates):
                 rows = [_contact_row(r, account_ids[r.account_key]) for r in chunk]
-                stmt = insert(Contact).returning(Contact.id, sort_by_parameter_order=True)
-                ids = session.execute(stmt, rows).scalars().all()
+                ids = _insert_many(conn, table, rows)
                 changes += [
                     {"batch_id": batch.id, "entity": "contact", "entity_id": i, "action": "created"}
                     for i in ids
@@ -184,7 +184,7 @@ def commit(
                 step(len(chunk))
             updated = _apply_updates(session, plan, updates, changes, batch.id, step)
             for chunk in _chunks(changes, 5000):
-                session.execute(insert(ImportChange), chunk)
+                conn.execute(insert(ImportChange.__table__), chunk)
         batch.created = len(creates)
         batch.updated = updated
         batch.skipped = counts["skip"] + counts["unchanged"] + (len(updates) - updated)
@@ -201,6 +201,20 @@ def commit(
         accounts_created=batch.accounts_created,
         backup=backup_path,
     )
+
+
+def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """One executemany (Core, no ORM bookkeeping); the new ids are those above
+    the previous maximum, in insertion order: SQLite hands out rowids that way
+    and nobody else writes inside this transaction."""
+    before = conn.execute(select(func.max(table.c.id))).scalar() or 0
+    conn.execute(insert(table), rows)
+    ids = list(
+        conn.execute(select(table.c.id).where(table.c.id > before).order_by(table.c.id)).scalars()
+    )
+    if len(ids) != len(rows):  # pragma: no cover - would mean a concurrent writer
+        raise ImportFileError("the database changed during the import; nothing was imported")
+    return ids
 
 
 class _AccountIds(dict[str, int]):
@@ -230,8 +244,9 @@ def _create_accounts(
     missing = [key for key in needed if key not in current]
     infos = [plan.new_accounts.get(k) or {"name": _company_of(creates, k)} for k in missing]
     if missing:
-        stmt = insert(Account).returning(Account.id, sort_by_parameter_order=True)
-        ids = session.execute(stmt, [_account_row(i, plan) for i in infos]).scalars().all()
+        ids = _insert_many(
+            session.connection(), Account.__table__, [_account_row(i, plan) for i in infos]
+        )
         current.update(zip(missing, ids, strict=True))
         out.created = list(ids)
         session.execute(

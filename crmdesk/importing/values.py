@@ -16,6 +16,7 @@ import locale
 import os
 import re
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 import phonenumbers
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
@@ -55,7 +56,7 @@ def cell_to_text(cell: Cell) -> str:
 
 
 def clean(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def clean_name(text: str) -> str:
@@ -136,17 +137,58 @@ def normalise_phone(cell: Cell, region: str) -> tuple[str, bool]:
         candidates.append("+" + text)
     elif text.startswith("00"):
         candidates.append("+" + text[2:])
+    return _phone(text, tuple(candidates), region, isinstance(cell, str))
+
+
+@lru_cache(maxsize=65536)
+def _phone(text: str, candidates: tuple[str, ...], region: str, typed: bool) -> tuple[str, bool]:
+    # Typed text with a country code or in national form only needs to be a
+    # possible number; a bare digit string (maybe a number cell that lost its
+    # "+") must be a valid one, else the international reading is tried.
+    fast = _fast_international(text) if typed else None
+    if fast is not None:
+        return fast, True
     for candidate in candidates:
         try:
             number = phonenumbers.parse(candidate, region)
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_valid_number(number):
+        strict = not typed or text.isdigit()
+        ok = phonenumbers.is_valid_number(number) if strict else _possible(number)
+        if ok:
             out = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
             if number.extension:
                 out += f" ext. {number.extension}"
             return out, True
     return text, False
+
+
+_INTERNATIONAL = re.compile(r"^\+[\d \-./]{6,24}$")
+
+
+def _fast_international(text: str) -> str | None:
+    """ "+49 30 1234567"-style text without parsing: split off the country code
+    (a prefix code: at most one of 1-3 leading digits is one) and check the
+    length for that country, as phonenumbers.is_possible_number does."""
+    if not _INTERNATIONAL.match(text):
+        return None
+    digits = re.sub(r"\D", "", text)
+    for size in (1, 2, 3):
+        code = int(digits[:size])
+        if code in _COUNTRY_CODES:
+            national = digits[size:]
+            if not national or national[0] == "0":
+                return None  # leading zeros (Italy) or a trunk "0": let phonenumbers decide
+            number = phonenumbers.PhoneNumber(country_code=code, national_number=int(national))
+            return f"+{digits}" if phonenumbers.is_possible_number(number) else None
+    return None
+
+
+def _possible(number: phonenumbers.PhoneNumber) -> bool:
+    return phonenumbers.is_possible_number(number) and number.country_code in _COUNTRY_CODES
+
+
+_COUNTRY_CODES = set(phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
 
 
 # --- dates -------------------------------------------------------------------

@@ -45,7 +45,11 @@ class _PackTemplate(CrmDocTemplate):
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
         super().afterFlowable(flowable)
-        if isinstance(flowable, Anchor) and flowable.key.startswith("account-"):
+        if (
+            isinstance(flowable, Anchor)
+            and flowable.level == 0
+            and flowable.key.startswith("account-")
+        ):
             if self.cancelled is not None and self.cancelled():
                 raise Cancelled("export cancelled")
             self.placed += 1

@@ -40,6 +40,7 @@ class Limits:
     max_rows: int = 1_000_000
     max_columns: int = 1_000
     max_file_bytes: int = 300 * 1024 * 1024
+    max_unzipped_bytes: int = 1024**3  # what an XLSX/ODS may declare, all members
     memory_bytes: int = 3 * 1024**3
     timeout_s: float = 180.0
 
@@ -60,7 +61,7 @@ class RawTable:
     delimiter: str | None = None
 
 
-def sniff_kind(path: Path) -> str:
+def sniff_kind(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     """What the file really is, from its first bytes (not its name)."""
     with path.open("rb") as handle:
         head = handle.read(8)
@@ -72,11 +73,17 @@ def sniff_kind(path: Path) -> str:
         try:
             with zipfile.ZipFile(path) as archive:
                 names = set(archive.namelist())
+                unzipped = sum(info.file_size for info in archive.infolist())
                 mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
         except (zipfile.BadZipFile, OSError, EOFError, KeyError):
             raise ImportFileError(
                 f"{path.name} is damaged (perhaps only partly downloaded or copied)"
             ) from None
+        if unzipped > limits.max_unzipped_bytes:
+            raise ImportFileError(
+                f"{path.name} would unpack to {unzipped // 2**20:,} MB (a ZIP bomb?); "
+                "it was not imported"
+            )
         if b"opendocument.spreadsheet" in mimetype:
             return "ods"
         if "xl/workbook.xml" in names:
@@ -108,7 +115,7 @@ def read_table(
             f"{path.name} is too large ({size // 2**20} MB; at most "
             f"{limits.max_file_bytes // 2**20} MB)"
         )
-    kind = sniff_kind(path)
+    kind = sniff_kind(path, limits)
     if kind == "csv":
         return read_csv(path.read_bytes(), encoding=encoding, limits=limits)
     return read_workbook(path, kind, sheet=sheet, limits=limits)

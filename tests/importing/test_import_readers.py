@@ -14,8 +14,12 @@ from crmdesk.importing.headers import find_header
 from crmdesk.importing.readers import Limits, read_csv, read_table, sniff_delimiter
 from crmdesk.importing.values import cell_to_text
 
-ACCENTED = [["Vorname", "Nachname", "Firma"], ["Jürgen", "Müller", "Bäckerei Größe"],
-            ["François", "Lefèvre", "Société – Générale"], ["Zoë", "O’Brien", "Café “Noir”"]]  # fmt: skip
+ACCENTED = [
+    ["Vorname", "Nachname", "Firma"],
+    ["Jürgen", "Müller", "Bäckerei Größe"],
+    ["François", "Lefèvre", "Société – Générale"],
+    ["Zoë", "O’Brien", "Café “Noir”"],
+]
 
 
 @pytest.mark.parametrize(
@@ -74,8 +78,12 @@ def test_binary_text_is_refused() -> None:
 
 
 def test_xlsx_keeps_types(xlsx_file) -> None:
-    path = xlsx_file([["Name", "Phone", "Met", "When"],
-                      ["Anna", 4930123456, date(2023, 3, 15), datetime(2023, 3, 15, 9, 30)]])  # fmt: skip
+    path = xlsx_file(
+        [
+            ["Name", "Phone", "Met", "When"],
+            ["Anna", 4930123456, date(2023, 3, 15), datetime(2023, 3, 15, 9, 30)],
+        ]
+    )
     table = read_table(path)
     assert table.kind == "xlsx"
     name, phone, met, when = table.rows[1]

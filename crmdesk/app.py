@@ -37,7 +37,10 @@ def create_window(db_path: str | Path | None):  # type: ignore[no-untyped-def]
 def run_gui(db_arg: str | None = None, open_file: str | None = None) -> int:
     app = _application()
     try:
-        window = create_window(db_arg)
+        # Data safety: one instance per database, backups, damaged-file handling.
+        from crmdesk.gui.instance_lock import guarded_start
+
+        window = guarded_start(db_arg, create_window)
     except CrmError as exc:
         from PySide6.QtWidgets import QMessageBox
 

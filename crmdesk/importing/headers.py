@@ -38,8 +38,11 @@ def _filled(row: list[Cell]) -> int:
     return sum(1 for cell in row if cell_to_text(cell).strip())
 
 
+_VALUE_LIKE = re.compile(r"^[\d\s+().,/:-]+$|@")
+
+
 def _header_score(row: list[Cell]) -> tuple[int, int] | None:
-    texts = [c for c in row if isinstance(c, str) and c.strip()]
+    texts = [c for c in row if isinstance(c, str) and c.strip() and not _VALUE_LIKE.search(c)]
     if len(texts) < 2 or len(texts) < _filled(row):
         return None  # headers are text; a row with numbers or dates is data
     if len({t.strip().casefold() for t in texts}) < len(texts) * 0.6:

@@ -177,10 +177,7 @@ def commit(
             for chunk in _chunks(creates):
                 rows = [_contact_row(r, account_ids[r.account_key]) for r in chunk]
                 ids = _insert_many(conn, table, rows)
-                changes += [
-                    {"batch_id": batch.id, "entity": "contact", "entity_id": i, "action": "created"}
-                    for i in ids
-                ]
+                changes += [_created(batch.id, "contact", i) for i in ids]
                 step(len(chunk))
             updated = _apply_updates(session, plan, updates, changes, batch.id, step)
             for chunk in _chunks(changes, 5000):
@@ -217,6 +214,17 @@ def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> li
     return ids
 
 
+def _created(batch_id: int, entity: str, entity_id: int) -> dict[str, Any]:
+    # every dict carries every key: executemany takes its columns from the first
+    return {
+        "batch_id": batch_id,
+        "entity": entity,
+        "entity_id": entity_id,
+        "action": "created",
+        "before": None,
+    }
+
+
 class _AccountIds(dict[str, int]):
     created: list[int]
 
@@ -251,10 +259,7 @@ def _create_accounts(
         out.created = list(ids)
         session.execute(
             insert(ImportChange),
-            [
-                {"batch_id": batch_id, "entity": "account", "entity_id": i, "action": "created"}
-                for i in ids
-            ],
+            [_created(batch_id, "account", i) for i in ids],
         )
     out.update({key: current[key] for key in needed})
     return out

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 export QT_QPA_PLATFORM ?=
 
-.PHONY: run test bench lint forms clean venv
+.PHONY: run test bench lint forms clean venv wheel dist dist-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,25 @@ lint: $(STAMP)
 ## forms: recompile ui/*.ui into crmdesk/gui/forms/
 forms: $(STAMP)
 	$(BIN)/python -m crmdesk.gui.build_forms
+
+## wheel: sdist and wheel in dist/ (what `pip install` takes)
+wheel: $(STAMP)
+	rm -f dist/crmdesk-*.whl dist/crmdesk-*.tar.gz
+	$(BIN)/python -m build --outdir dist .
+
+$(VENV)/.dist-tools: pyproject.toml | $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,dist]'
+	touch $@
+
+## dist: the wheel plus the frozen one-folder app dist/crmdesk/ (PyInstaller, this platform)
+dist: wheel $(VENV)/.dist-tools
+	rm -rf dist/crmdesk build/pyinstaller
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/crmdesk.spec
+
+## dist-test: build both, install/copy them outside the checkout, run the smoke commands
+dist-test: dist
+	sh packaging/dist_test.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache

@@ -26,7 +26,8 @@ ICNS_SIZES = (16, 32, 64, 128, 256, 512, 1024)
 def render_pngs(out: Path, source: Path = SOURCE) -> dict[int, Path]:
     """One ``crmdesk-<n>.png`` per size, drawn straight from the vector
     source (not scaled down from a big bitmap, so small sizes stay crisp)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not os.environ.get("QT_QPA_PLATFORM"):  # make exports it empty
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer

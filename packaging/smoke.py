@@ -203,24 +203,24 @@ class Smoke:
 
 
 def main(argv: list[str]) -> int:
-    """``python packaging/smoke.py PROGRAM [ARGS...]``: every check, one line
-    each; exit 1 if any failed."""
+    """``python packaging/smoke.py PROGRAM...``: every check against each
+    program, one line each, then one total line; exit 1 if any failed."""
     if not argv:
         print(__doc__, file=sys.stderr)
         return 2
-    program = [str(Path(argv[0]).resolve()), *argv[1:]]
-    with tempfile.TemporaryDirectory(prefix="crmdesk-smoke-") as tmp:
-        results = Smoke(program, Path(tmp)).all()
-    for result in results:
-        first = result.detail.splitlines()[0] if result.detail else ""
-        print(f"  {result.status.upper():4}  {result.name:8}  {first}")
-        if result.status == "fail":
-            print("\n".join("        " + line for line in result.detail.splitlines()[1:]))
-    failed = [r for r in results if r.status == "fail"]
-    passed = sum(1 for r in results if r.status == "pass")
-    skipped = sum(1 for r in results if r.status == "skip")
-    print(f"smoke {argv[0]}: {passed} passed, {len(failed)} failed, {skipped} skipped")
-    return 1 if failed else 0
+    counts = {"pass": 0, "fail": 0, "skip": 0}
+    for program in argv:
+        print(f"{program}:")
+        with tempfile.TemporaryDirectory(prefix="crmdesk-smoke-") as tmp:
+            results = Smoke([str(Path(program).resolve())], Path(tmp)).all()
+        for result in results:
+            counts[result.status] += 1
+            lines = result.detail.splitlines() or [""]
+            print(f"  {result.status.upper():4}  {result.name:8}  {lines[0]}")
+            if result.status == "fail":
+                print("\n".join("        " + line for line in lines[1:]))
+    print(f"smoke: {counts['pass']} passed, {counts['fail']} failed, {counts['skip']} skipped")
+    return 1 if counts["fail"] else 0
 
 
 if __name__ == "__main__":

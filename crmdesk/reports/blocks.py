@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
@@ -104,15 +105,22 @@ def table(
 
 
 def _cell(styles: Styles, text: str, room: float, *, bold: bool) -> Paragraph | str:
-    """A plain string when the text is one line that fits (tables lay those
-    out far faster), else a wrapping Paragraph."""
+    """Plain text, wrapped here into lines that fit, when one font will do
+    (tables lay strings out far faster than Paragraphs); a Paragraph for
+    bold titles with detail lines, other scripts, or words too long to fit."""
     font = fonts.BOLD if bold else fonts.REGULAR
-    if (
-        "\n" not in text
-        and not any(fallback for fallback, _chunk in fonts.runs(text))
-        and stringWidth(text, font, styles.cell.fontSize) <= room
-    ):
-        return text
+    size = styles.cell.fontSize
+    if not any(fallback for fallback, _chunk in fonts.runs(text)) and not (bold and "\n" in text):
+        lines: list[str] = []
+        for line in text.split("\n"):
+            if stringWidth(line, font, size) <= room:
+                lines.append(line)
+                continue
+            if any(stringWidth(word, font, size) > room for word in line.split()):
+                break
+            lines.extend(simpleSplit(line, font, size, room))
+        else:
+            return "\n".join(lines)
     if bold:
         first, _sep, rest = text.partition("\n")
         html = f"<b>{markup(first)}</b>" + (f"<br/>{markup(rest)}" if rest else "")

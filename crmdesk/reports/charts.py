@@ -1,22 +1,23 @@
 """Charts drawn with reportlab graphics: activities per month by kind
-(stacked bars) and satisfaction scores over time (a line with points)."""
+(stacked bars) and satisfaction scores over time (a line with points).
+
+Built from plain shapes rather than reportlab's chart widgets: a review
+pack draws two charts per account, and the widgets' layout machinery made
+them a third of the pack's time."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
 
-from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.charts.lineplots import LinePlot
-from reportlab.graphics.shapes import Drawing, String
-from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 
 from crmdesk.core.plan_data import ActivitySeries
 from crmdesk.reports import fonts
 from crmdesk.reports.styles import ACCENT, INK, MUTED, RULE
 
+GRID = colors.HexColor("#edf0f3")
 SERIES_COLOURS = [
     colors.HexColor("#1c7ed6"),
     colors.HexColor("#74c0fc"),
@@ -41,57 +42,67 @@ def _title(drawing: Drawing, text: str, width: float, height: float) -> None:
     del width
 
 
+def _axis(d: Drawing, x0: float, y0: float, w: float, h: float, top: float, step: float,
+          fmt: str = "{:g}") -> None:  # fmt: skip
+    """Horizontal grid lines with value labels, and the base line."""
+    value = 0.0
+    while value <= top + 1e-9:
+        y = y0 + h * value / top
+        d.add(Line(x0, y, x0 + w, y, strokeColor=GRID, strokeWidth=0.5))
+        d.add(String(x0 - 4, y - 2.2, fmt.format(value), fontName=fonts.REGULAR, fontSize=6.5,
+                     fillColor=MUTED, textAnchor="end"))  # fmt: skip
+        value += step
+    d.add(Line(x0, y0, x0 + w, y0, strokeColor=RULE, strokeWidth=0.8))
+
+
 def activity_chart(series: ActivitySeries, width: float, height: float = 170) -> Drawing:
-    drawing = Drawing(width, height)
-    _title(drawing, "Activities per month, last 12 months, by kind", width, height)
-    legend_w = 105
-    chart = VerticalBarChart()
-    chart.x, chart.y = 26, 24
-    chart.width, chart.height = width - chart.x - legend_w - 10, height - 24 - 22
-    chart.data = [list(values) for _label, values in series.series]
-    chart.categoryAxis.categoryNames = [
-        m.strftime("%b\n%y") if m.month == 1 or i == 0 else m.strftime("%b")
-        for i, m in enumerate(series.months)
-    ]
-    chart.categoryAxis.style = "stacked"
-    chart.categoryAxis.labels.fontName = fonts.REGULAR
-    chart.categoryAxis.labels.fontSize = 6.5
-    chart.categoryAxis.labels.dy = -2
-    chart.categoryAxis.strokeColor = RULE
-    totals = [sum(col) for col in zip(*chart.data, strict=True)] or [0]
-    top, step = _nice_max(max(totals))
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, top, step
-    chart.valueAxis.labels.fontName = fonts.REGULAR
-    chart.valueAxis.labels.fontSize = 6.5
-    chart.valueAxis.strokeColor = RULE
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#edf0f3")
-    chart.valueAxis.gridStrokeWidth = 0.5
-    chart.barSpacing = 0
-    chart.groupSpacing = 4
-    for i in range(len(chart.data)):
-        chart.bars[i].fillColor = SERIES_COLOURS[i % len(SERIES_COLOURS)]
-        chart.bars[i].strokeColor = None
-    drawing.add(chart)
-    legend = Legend()
-    legend.x, legend.y = width - legend_w, height - 30
-    legend.alignment = "right"
-    legend.fontName, legend.fontSize = fonts.REGULAR, 7
-    legend.boxAnchor = "nw"
-    legend.columnMaximum = 8
-    legend.deltay = 11
-    legend.dx = legend.dy = 7
-    legend.strokeWidth = 0
-    legend.colorNamePairs = [
-        (SERIES_COLOURS[i % len(SERIES_COLOURS)], f"{lbl} ({sum(vals)})")
-        for i, (lbl, vals) in enumerate(series.series)
-    ]
-    drawing.add(legend)
+    """Stacked bars, one per month, coloured by kind of activity."""
+    d = Drawing(width, height)
+    _title(d, "Activities per month, last 12 months, by kind", width, height)
+    legend_w = 110
+    x0, y0 = 26.0, 26.0
+    w, h = width - x0 - legend_w - 10, height - y0 - 22
+    months = series.months
+    totals = [sum(values[i] for _l, values in series.series) for i in range(len(months))]
+    top, step = _nice_max(max(totals, default=0))
+    _axis(d, x0, y0, w, h, top, step)
+    slot = w / max(len(months), 1)
+    bar = slot * 0.68
+    for i, month in enumerate(months):
+        x = x0 + i * slot + (slot - bar) / 2
+        y = y0
+        for k, (_label, values) in enumerate(series.series):
+            if values[i]:
+                bh = h * values[i] / top
+                d.add(Rect(x, y, bar, bh, fillColor=SERIES_COLOURS[k % len(SERIES_COLOURS)],
+                           strokeColor=None))  # fmt: skip
+                y += bh
+        cx = x + bar / 2
+        d.add(String(cx, y0 - 9, month.strftime("%b"), fontName=fonts.REGULAR, fontSize=6.5,
+                     fillColor=INK, textAnchor="middle"))  # fmt: skip
+        if i == 0 or month.month == 1:
+            d.add(String(cx, y0 - 17, month.strftime("%Y"), fontName=fonts.REGULAR,
+                         fontSize=6.5, fillColor=MUTED, textAnchor="middle"))  # fmt: skip
+    ly = height - 30
+    for k, (label, values) in enumerate(series.series):
+        d.add(Rect(width - legend_w, ly - 1, 7, 7, strokeColor=None,
+                   fillColor=SERIES_COLOURS[k % len(SERIES_COLOURS)]))  # fmt: skip
+        d.add(String(width - legend_w + 11, ly, f"{label} ({sum(values)})",
+                     fontName=fonts.REGULAR, fontSize=7, fillColor=INK))  # fmt: skip
+        ly -= 12
     if series.total == 0:
-        drawing.add(String(chart.x + chart.width / 2, chart.y + chart.height / 2,
-                           "No activity in the last 12 months", fontName=fonts.REGULAR,
-                           fontSize=8, fillColor=MUTED, textAnchor="middle"))  # fmt: skip
-    return drawing
+        d.add(
+            String(
+                x0 + w / 2,
+                y0 + h / 2,
+                "No activity in the last 12 months",
+                fontName=fonts.REGULAR,
+                fontSize=8,
+                fillColor=MUTED,
+                textAnchor="middle",
+            )
+        )
+    return d
 
 
 def _month_ordinals(first: date, last: date) -> list[int]:
@@ -106,39 +117,51 @@ def _month_ordinals(first: date, last: date) -> list[int]:
 def satisfaction_chart(
     points: Sequence[tuple[date, int]], today: date, width: float, height: float = 150
 ) -> Drawing:
-    """Scores 0–10 over time; at least the last 12 months are shown."""
-    drawing = Drawing(width, height)
-    _title(drawing, "Satisfaction over time (score 0–10)", width, height)
+    """Scores 0–10 as a line with points; at least the last 12 months."""
+    d = Drawing(width, height)
+    _title(d, "Satisfaction over time (score 0–10)", width, height)
     year_ago = date(today.year - 1, today.month, 1)
-    first = min([year_ago, *(d for d, _s in points)])
+    first = min([year_ago, *(day for day, _s in points)])
     ticks = _month_ordinals(first, today)
+    x0, y0 = 26.0, 24.0
+    w, h = width - x0 - 14, height - y0 - 22
+    _axis(d, x0, y0, w, h, 10, 2)
+    lo, hi = ticks[0], ticks[-1]
+
+    def x_of(ordinal: float) -> float:
+        return x0 + w * (ordinal - lo) / (hi - lo)
+
     every = max(1, -(-len(ticks) // 8))
-    plot = LinePlot()
-    plot.x, plot.y = 26, 22
-    plot.width, plot.height = width - plot.x - 12, height - 22 - 22
-    plot.data = [[(d.toordinal(), s) for d, s in points]] if points else [[(ticks[0], 0)]]
-    plot.lines[0].strokeColor = ACCENT
-    plot.lines[0].strokeWidth = 1.4
-    plot.lines[0].symbol = makeMarker("FilledCircle", size=3.5, fillColor=ACCENT)
+    for tick in ticks[::every]:
+        x = x_of(tick)
+        d.add(Line(x, y0, x, y0 - 2.5, strokeColor=RULE, strokeWidth=0.6))
+        d.add(
+            String(
+                x,
+                y0 - 10,
+                date.fromordinal(tick).strftime("%b %y"),
+                fontName=fonts.REGULAR,
+                fontSize=6.5,
+                fillColor=INK,
+                textAnchor="middle",
+            )
+        )
+    coords = [(x_of(day.toordinal()), y0 + h * score / 10) for day, score in points]
+    if len(coords) > 1:
+        flat = [value for xy in coords for value in xy]
+        d.add(PolyLine(flat, strokeColor=ACCENT, strokeWidth=1.4))
+    for x, y in coords:
+        d.add(Circle(x, y, 2.2, fillColor=ACCENT, strokeColor=None))
     if not points:
-        plot.lines[0].strokeColor = None
-        plot.lines[0].symbol = None
-    plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = ticks[0], ticks[-1]
-    plot.xValueAxis.valueSteps = ticks[::every]
-    plot.xValueAxis.labelTextFormat = lambda v: date.fromordinal(int(v)).strftime("%b %y")
-    plot.xValueAxis.labels.fontName = fonts.REGULAR
-    plot.xValueAxis.labels.fontSize = 6.5
-    plot.xValueAxis.strokeColor = RULE
-    plot.yValueAxis.valueMin, plot.yValueAxis.valueMax, plot.yValueAxis.valueStep = 0, 10, 2
-    plot.yValueAxis.labels.fontName = fonts.REGULAR
-    plot.yValueAxis.labels.fontSize = 6.5
-    plot.yValueAxis.strokeColor = RULE
-    plot.yValueAxis.visibleGrid = True
-    plot.yValueAxis.gridStrokeColor = colors.HexColor("#edf0f3")
-    plot.yValueAxis.gridStrokeWidth = 0.5
-    drawing.add(plot)
-    if not points:
-        drawing.add(String(plot.x + plot.width / 2, plot.y + plot.height / 2,
-                           "No satisfaction checks recorded", fontName=fonts.REGULAR,
-                           fontSize=8, fillColor=MUTED, textAnchor="middle"))  # fmt: skip
-    return drawing
+        d.add(
+            String(
+                x0 + w / 2,
+                y0 + h / 2,
+                "No satisfaction checks recorded",
+                fontName=fonts.REGULAR,
+                fontSize=8,
+                fillColor=MUTED,
+                textAnchor="middle",
+            )
+        )
+    return d

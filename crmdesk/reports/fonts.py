@@ -33,12 +33,21 @@ _lock = threading.Lock()
 _covered: frozenset[int] = frozenset()
 
 
+_loaded: dict[str, TTFont] = {}
+
+
 def _register(name: str) -> TTFont:
+    font = _loaded.get(name)
+    if font is not None:
+        return font
     with _lock:
         try:
-            return pdfmetrics.getFont(name)  # type: ignore[return-value]
+            font = pdfmetrics.getFont(name)  # type: ignore[assignment]
+            _loaded[name] = font
+            return font
         except KeyError:
             font = TTFont(name, str(resource_path("fonts", _FILES[name])))
+            _loaded[name] = font
             pdfmetrics.registerFont(font)
             if name == FALLBACK:  # one face serves for bold too
                 pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name,

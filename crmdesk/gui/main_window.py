@@ -1,36 +1,54 @@
-"""The main window: three panes (customers, account, activity) and the
-public API that features plug into (see crmdesk/gui/features.py)."""
+"""The main window: customer, account and activity panes side by side, and
+the public API that features plug into (crmdesk/gui/features.py):
+
+``db``, ``menu_file/edit/view/tools/help``, ``account_pane.tabs``,
+``selected_account_id()``, ``accountSelected``, ``refresh()``,
+``show_error(exc)``, ``undo_stack``, ``jobs``, ``start_import(path)`` →
+``import_handler(path)``.
+"""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
-from crmdesk import __version__
+from crmdesk import APP_NAME, __version__
+from crmdesk.core.portfolio import count_accounts
+from crmdesk.core.stats import Stats, stats
 from crmdesk.db.engine import Database
 from crmdesk.errors import CrmError
+from crmdesk.gui import fmt
+from crmdesk.gui.account_pane import AccountPane
+from crmdesk.gui.activity_pane import ActivityPane
+from crmdesk.gui.customer_pane import CustomerPane
 from crmdesk.gui.forms.ui_main_window import Ui_MainWindow
+from crmdesk.gui.icons import app_icon
 from crmdesk.gui.jobs import Jobs
+from crmdesk.gui.style import OVERDUE
+from crmdesk.gui.welcome import WelcomeView
+from crmdesk.gui.window_actions import WindowActions
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
     """Owns the database handle, the undo stack and the job runner; the panes
-    talk to each other only through its signals."""
+    talk to each other only through the window."""
 
     accountSelected = Signal(object)  # int | None
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, settings: QSettings | None = None) -> None:
         super().__init__()
         self.db = db
+        self.settings = settings if settings is not None else QSettings(APP_NAME, APP_NAME)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle(self.tr("crmdesk %s") % __version__)
+        self.setWindowIcon(app_icon())
         self.undo_stack = QUndoStack(self)
         self.jobs = Jobs(self)
         self.import_handler: Any = None
@@ -40,38 +58,66 @@ class MainWindow(QMainWindow):
         self.menu_view = self.ui.menu_view
         self.menu_tools = self.ui.menu_tools
         self.menu_help = self.ui.menu_help
-        self._selected: int | None = None
 
-        self.customer_pane = QWidget(self)
-        self.customer_pane.setObjectName("customerPane")
-        self.account_pane = QWidget(self)
-        self.account_pane.setObjectName("accountPane")
-        self.account_pane.tabs = QTabWidget(self.account_pane)  # type: ignore[attr-defined]
-        QVBoxLayout(self.account_pane).addWidget(self.account_pane.tabs)  # type: ignore[attr-defined]
-        self.activity_pane = QWidget(self)
-        self.activity_pane.setObjectName("activityPane")
+        self.customer_pane = CustomerPane(db, self)
+        self.account_pane = AccountPane(self, self)
+        self.activity_pane = ActivityPane(self, self)
         for pane in (self.customer_pane, self.account_pane, self.activity_pane):
             self.ui.splitter.addWidget(pane)
-        self.ui.stack.setCurrentWidget(self.ui.pageMain)
+        for index, stretch in enumerate((4, 3, 3)):
+            self.ui.splitter.setStretchFactor(index, stretch)
+        self.welcome = WelcomeView(self)
+        self.ui.welcomeLayout.addWidget(self.welcome)
+        self.actions_ = WindowActions(self)
+        self.welcome.importRequested.connect(lambda: self.start_import(None))
+        self.welcome.newAccountRequested.connect(self.actions_.new_account)
+        self.welcome.sampleRequested.connect(self.actions_.load_sample)
+
+        self._stats_label = QLabel(self)
+        self._overdue_label = QLabel(self)
+        self._overdue_label.setStyleSheet(f"color: {OVERDUE.name()}; font-weight: 600;")
+        self.statusBar().addPermanentWidget(self._overdue_label)
+        self.statusBar().addPermanentWidget(self._stats_label)
+        self._stats_job: Any = None
+
+        self.customer_pane.guard = self.account_pane.confirm_leave
+        self.customer_pane.currentAccountChanged.connect(self._account_changed)
+        self._restore_settings()
+        self.customer_pane.apply_filter()
+        self._update_page()
+        self._account_changed(None)
+        QTimer.singleShot(0, self._select_first)
+        self.update_status()
         self._install_features()
 
     # --- the contract -----------------------------------------------------
     def selected_account_id(self) -> int | None:
-        return self._selected
+        return self.account_pane.account_id
 
     def refresh(self) -> None:
-        """Reload every pane after data changed outside them."""
+        """Reload every pane after data changed outside them (an import, a
+        restore, sample data). Unsaved Overview edits are kept."""
+        self.customer_pane.reload_owners()
+        self.customer_pane.apply_filter()
+        self.account_pane.reload_data()
+        self.activity_pane.reload()
+        self._update_page()
+        self.update_status()
+        if self.selected_account_id() is None:
+            self._select_first()
 
     def show_error(self, exc: BaseException) -> None:
+        """A message a person understands; details only for real bugs."""
         if isinstance(exc, CrmError):
             QMessageBox.warning(self, self.tr("crmdesk"), str(exc))
-        else:
-            log.error("unexpected error", exc_info=exc)
-            QMessageBox.critical(
-                self,
-                self.tr("crmdesk"),
-                self.tr("Something went wrong: %s") % (str(exc) or type(exc).__name__),
-            )
+            return
+        log.error("unexpected error", exc_info=exc)
+        QMessageBox.critical(
+            self,
+            self.tr("crmdesk"),
+            self.tr("Something went wrong and nothing was changed.\n\n%s")
+            % (str(exc) or type(exc).__name__),
+        )
 
     def start_import(self, path: str | None = None) -> None:
         if self.import_handler is None:
@@ -81,7 +127,127 @@ class MainWindow(QMainWindow):
             return
         self.import_handler(path)
 
-    # --- internals --------------------------------------------------------
+    # --- navigation -------------------------------------------------------
+    def open_account(self, account_id: int) -> bool:
+        """Show an account, clearing the filters when they hide it."""
+        if account_id == self.selected_account_id():
+            return True
+        if not self.account_pane.confirm_leave():
+            return False
+        pane = self.customer_pane
+        if not pane.select_account(account_id):
+            pane.ui.search.blockSignals(True)
+            pane.ui.search.clear()
+            pane.ui.search.blockSignals(False)
+            for button in pane.tier_buttons.values():
+                button.blockSignals(True)
+                button.setChecked(False)
+                button.blockSignals(False)
+            for combo in (pane.ui.statusFilter, pane.ui.ownerFilter):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            pane.apply_filter()
+            if not pane.select_account(account_id):
+                return False
+        return True
+
+    def data_changed(self, account_id: int | None) -> None:
+        """After an action on one account: refresh just what shows it."""
+        if account_id is not None:
+            before = self.customer_pane.model.row_of(account_id)
+            self.customer_pane.model.refresh_accounts([account_id])
+            if before is None:  # a restored or new account: it may belong in the list
+                self.customer_pane.apply_filter()
+            if account_id == self.selected_account_id():
+                self.account_pane.reload_data()
+                if self.account_pane.account is None:
+                    self.customer_pane.forget_current()
+                else:
+                    self.activity_pane.reload()
+        self.customer_pane._update_counts(self.customer_pane.model.filter)
+        self._update_page()
+        self.update_status()
+
+    def _account_changed(self, account_id: int | None) -> None:
+        self.account_pane.show_account(account_id)
+        self.activity_pane.show_account(self.account_pane.account_id)
+        self.actions_.update_enabled()
+        self.accountSelected.emit(self.account_pane.account_id)
+
+    def _select_first(self) -> None:
+        if self.selected_account_id() is None and self.customer_pane.model.rowCount() > 0:
+            last = self.settings.value("window/lastAccount")
+            if last is None or not self.customer_pane.select_account(int(last)):
+                self.customer_pane.ui.table.selectRow(0)
+
+    def account_count(self) -> int:
+        return count_accounts(self.db)
+
+    def _update_page(self) -> None:
+        empty = self.customer_pane.model.total == 0 and self.account_count() == 0
+        self.ui.stack.setCurrentWidget(self.ui.pageWelcome if empty else self.ui.pageMain)
+
+    # --- status bar -------------------------------------------------------
+    def update_status(self) -> None:
+        """Counts over the whole database, computed in a worker (300,000
+        activities take a moment to count)."""
+        if self._stats_job is not None and not self._stats_job.done:
+            self._stats_job.cancel()
+        db = self.db
+        self._stats_job = self.jobs.run(lambda ctx: stats(db), on_result=self._show_stats)
+
+    def _show_stats(self, counts: Stats) -> None:
+        self._stats_label.setText(
+            self.tr("%1 accounts · %2 people · %3 activities")
+            .replace("%1", fmt.count_text(counts.accounts))
+            .replace("%2", fmt.count_text(counts.contacts))
+            .replace("%3", fmt.count_text(counts.activities))
+        )
+        overdue = counts.overdue_follow_ups
+        self._overdue_label.setText(
+            self.tr("%n overdue follow-up(s)", "", overdue) if overdue else ""
+        )
+
+    # --- settings and closing ----------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+        for splitter, key in self._splitters():
+            sizes = self.settings.value(key)
+            if sizes:
+                splitter.setSizes([int(s) for s in sizes])
+            elif splitter is self.ui.splitter:
+                width = max(self.width() - 16, 900)
+                splitter.setSizes([width * 45 // 100, width * 29 // 100, width * 26 // 100])
+
+    def _splitters(self) -> list[tuple[Any, str]]:
+        return [
+            (self.ui.splitter, "window/splitter"),
+            (self.activity_pane.ui.activitySplitter, "window/activitySplitter"),
+        ]
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        for splitter, key in self._splitters():
+            self.settings.setValue(key, splitter.sizes())
+        if self.selected_account_id() is not None:
+            self.settings.setValue("window/lastAccount", self.selected_account_id())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.account_pane.confirm_leave():
+            event.ignore()
+            return
+        self.save_settings()
+        self.jobs.cancel_all()
+        self.jobs.wait(10_000)
+        self.db.dispose()
+        super().closeEvent(event)
+
     def _install_features(self) -> None:
         from crmdesk.gui.features import FEATURES
 
@@ -92,8 +258,8 @@ class MainWindow(QMainWindow):
                 log.exception("feature %s failed to install", module.__name__)
                 self.feature_errors.append((module.__name__, exc))
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        self.jobs.cancel_all()
-        self.jobs.wait(5000)
-        self.db.dispose()
-        super().closeEvent(event)
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.customer_pane.ui.search.hasFocus():
+            self.customer_pane.ui.search.clear()
+            return
+        super().keyPressEvent(event)

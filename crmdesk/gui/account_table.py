@@ -1,0 +1,196 @@
+"""The portfolio table model: rows come a page at a time from
+``core.portfolio.list_accounts``; filtering and sorting run in SQL.
+
+The model keeps plain ``AccountRow`` values (never ORM objects), grows with
+``canFetchMore``/``fetchMore`` as the view scrolls, and updates single rows
+with narrow ``dataChanged`` signals so selection and scroll survive edits.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+
+from crmdesk.core.activities import start_of_local_day
+from crmdesk.core.portfolio import (
+    AccountFilter,
+    AccountRow,
+    SortKey,
+    account_rows,
+    count_accounts,
+    list_accounts,
+)
+from crmdesk.db.engine import Database
+from crmdesk.db.types import utcnow
+from crmdesk.gui import fmt
+from crmdesk.gui.style import OVERDUE, STATUS_COLOURS, TIER_ROLE
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+COLUMNS = (
+    ("Name", SortKey.NAME),
+    ("Tier", SortKey.TIER),
+    ("Status", SortKey.STATUS),
+    ("Owner", SortKey.OWNER),
+    ("Last contact", SortKey.LAST_INTERACTION),
+    ("Next follow-up", SortKey.NEXT_FOLLOW_UP),
+)
+NAME, TIER, STATUS, OWNER, LAST, NEXT = range(len(COLUMNS))
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AccountTableModel(QAbstractTableModel):
+    """Loads ``page_size`` rows at a time; ``total`` is the filtered count."""
+
+    loaded = Signal()  # after a reset (new filter or sort)
+
+    def __init__(self, db: Database, page_size: int = 200, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.page_size = page_size
+        self.filter = AccountFilter()
+        self.sort_key = SortKey.NAME
+        self.descending = False
+        self.total = 0
+        self._rows: list[AccountRow] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._today = start_of_local_day(utcnow())
+
+    # --- loading ----------------------------------------------------------
+    def set_filter(self, flt: AccountFilter) -> None:
+        self.filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        """Back to the first page under the current filter and sort."""
+        self.beginResetModel()
+        self._today = start_of_local_day(utcnow())
+        self.total = count_accounts(self.db, self.filter)
+        self._rows = self._page(0)
+        self.endResetModel()
+        self.loaded.emit()
+
+    def _page(self, offset: int) -> list[AccountRow]:
+        return list_accounts(
+            self.db,
+            self.filter,
+            sort=self.sort_key,
+            descending=self.descending,
+            offset=offset,
+            limit=self.page_size,
+        )
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = self._page(len(self._rows))
+        known = {row.id for row in self._rows}
+        more = [row for row in more if row.id not in known]
+        if not more:  # the data shrank under us: stop asking
+            self.total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.sort_key = COLUMNS[column][1]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def refresh_accounts(self, ids: list[int]) -> None:
+        """Re-read the given accounts: changed rows emit dataChanged, rows
+        that no longer exist (deleted) are removed."""
+        fresh = account_rows(self.db, ids)
+        for account_id in ids:
+            row = self.row_of(account_id)
+            if row is None:
+                continue
+            if account_id in fresh:
+                self._rows[row] = fresh[account_id]
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            else:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.total -= 1
+                self.endRemoveRows()
+
+    # --- lookup -----------------------------------------------------------
+    def row_of(self, account_id: int) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.id == account_id:
+                return number
+        return None
+
+    def account_at(self, row: int) -> AccountRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    # --- Qt model API -----------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.tr(COLUMNS[section][0])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == ID_ROLE:
+            return row.id
+        if role == TIER_ROLE:
+            return row.tier if column == TIER else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == NAME:
+                return row.name
+            if column == NEXT and self._overdue(row.next_follow_up):
+                return self.tr("Overdue follow-up")
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == STATUS:
+                return STATUS_COLOURS.get(row.status)
+            if column == NEXT and self._overdue(row.next_follow_up):
+                return OVERDUE
+        if role == Qt.ItemDataRole.FontRole and column == NEXT:
+            return self._bold if self._overdue(row.next_follow_up) else None
+        return None
+
+    def _overdue(self, when: datetime | None) -> bool:
+        return when is not None and when < self._today
+
+    def _display(self, row: AccountRow, column: int) -> str:
+        if column == NAME:
+            return row.name
+        if column == TIER:
+            return row.tier.label
+        if column == STATUS:
+            return row.status.label
+        if column == OWNER:
+            return row.owner or ""
+        if column == LAST:
+            return fmt.date_text(row.last_interaction)
+        return fmt.date_text(row.next_follow_up)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, HRFlowable, PageBreak, Paragraph, Spacer
 
 from crmdesk.core.plan_data import PackDocument
 from crmdesk.core.plan_document import Cancelled
@@ -23,6 +24,7 @@ from crmdesk.reports.fonts import markup
 from crmdesk.reports.layout import Anchor, Contents, CrmDocTemplate, build_story, write_pdf
 from crmdesk.reports.plan_pdf import PlanWriter
 from crmdesk.reports.styles import (
+    ACCENT,
     Styles,
     fmt_date,
     fmt_datetime,
@@ -57,16 +59,30 @@ class _PackTemplate(CrmDocTemplate):
                 self.progress(self.placed, self.accounts)
 
 
-def _cover(pack: PackDocument, s: Styles) -> list[Flowable]:
+def _cover(pack: PackDocument, s: Styles, width: float) -> list[Flowable]:
     count = len(pack.plans)
     per_tier = ", ".join(f"{t.accounts} {t.tier.label.lower()}" for t in pack.tiers if t.accounts)
+    totals: dict[str, Decimal] = {}
+    for t in pack.tiers:
+        for cur, value in t.value.items():
+            totals[cur] = totals.get(cur, Decimal(0)) + value
+    value = "; ".join(fmt_money(v, cur) for cur, v in sorted(totals.items())) or "—"
+    overdue = sum(r.overdue for r in pack.overdue)
+    pairs = [
+        ("Accounts", f"{count} ({per_tier})"),
+        ("Annual value", value),
+        ("At risk", f"{len(pack.at_risk)} account{'s' if len(pack.at_risk) != 1 else ''}"),
+        ("Overdue follow-ups", str(overdue)),
+        ("Selection", pack.selection),
+        ("Printed", fmt_datetime(pack.printed_at)),
+    ]
     return [
-        Spacer(1, 60 * mm),
+        Spacer(1, 50 * mm),
+        HRFlowable(width="100%", thickness=3, color=ACCENT, spaceAfter=8),
         Paragraph(markup(pack.title), s.title),
-        Spacer(1, 4 * mm),
-        Paragraph(markup(f"{count} account{'s' if count != 1 else ''}: {per_tier}"), s.subtitle),
-        Paragraph(markup(f"Selection: {pack.selection}"), s.subtitle),
-        Paragraph(markup(f"Printed {fmt_datetime(pack.printed_at)}"), s.subtitle),
+        Paragraph(markup(f"{count} account{'s' if count != 1 else ''} for review"), s.subtitle),
+        Spacer(1, 8 * mm),
+        b.key_values(s, pairs, width * 0.7, columns=1),
         PageBreak(),
     ]
 
@@ -105,7 +121,7 @@ def pack_story(pack: PackDocument, s: Styles, width: float, height: float) -> li
         + [(p.account.name, f"account-{p.account.id}") for p in pack.plans]
     )
     story: list[Flowable] = [
-        *_cover(pack, s),
+        *_cover(pack, s, width),
         Anchor("Contents", 0, "contents", header=pack.title, toc=False),
         Paragraph("Contents", s.h1),
         toc,

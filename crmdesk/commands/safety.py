@@ -102,9 +102,16 @@ def _restore(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run_restore(args: argparse.Namespace) -> int:
     from crmdesk.db.backup import resolve_backup, restore_backup
+    from crmdesk.db.health import window_holding
 
     path = db_file(args)
     source = resolve_backup(path, args.backup)
+    pid = window_holding(path)
+    if pid is not None:
+        raise DatabaseError(
+            f"crmdesk is open on {path.name} (process {pid}); close the window first, "
+            "or restore from File > Backups… in that window"
+        )
     safety = restore_backup(path, source)
     print(f"restored {source.name} into {path}", file=sys.stderr)
     if safety:

@@ -181,7 +181,17 @@ def take_backup(
         counter += 1
     backup_file(source, dest)
     thin_backups(source, retention, keep=(dest,))
+    _remove_stale_partials(folder)
     return dest
+
+
+def _remove_stale_partials(folder: Path, age: timedelta = timedelta(hours=1)) -> None:
+    """Temporary copies left by a backup that was killed midway."""
+    limit = (datetime.now(UTC) - age).timestamp()
+    for leftover in folder.glob(".*.partial"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < limit:
+                leftover.unlink()
 
 
 def backup_if_due(

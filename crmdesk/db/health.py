@@ -10,6 +10,7 @@ Check database and ``crmdesk check`` run the full ``integrity_check`` and
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 import sys
 from dataclasses import dataclass, field
@@ -115,6 +116,33 @@ def check_database(path: Path | str) -> CheckReport:
         for table, rowid, parent, _fk in rows
     ]
     return report
+
+
+# --- another crmdesk window on the file ---------------------------------------
+
+
+def window_holding(path: Path | str) -> int | None:
+    """The process id of a live crmdesk window that holds ``path``'s lock
+    (the QLockFile the window keeps as ``<name>.lock``), else None. Read
+    without Qt so the command line can refuse to restore under a window."""
+    lock = Path(str(path) + ".lock")
+    try:
+        lines = lock.read_text(encoding="utf-8", errors="replace").splitlines()
+        pid = int(lines[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    host = lines[2] if len(lines) > 2 else ""
+    if host and host != socket.gethostname():
+        return pid  # another computer's window: assume it is alive
+    if os.name != "posix":
+        return pid
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None  # a crashed window's stale lock
+    except PermissionError:
+        return pid
+    return pid
 
 
 # --- where the file lives ----------------------------------------------------

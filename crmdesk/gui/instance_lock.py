@@ -108,9 +108,10 @@ def guarded_start(
     window.instance_lock = lock
     if path:
         _start_daily_backup(window, path)
+        window.quit_backup = lambda: _backup_on_quit(path)
         app = QCoreApplication.instance()
         if app is not None:
-            app.aboutToQuit.connect(lambda: _backup_on_quit(path))
+            app.aboutToQuit.connect(window.quit_backup)
         warning = storage_warning(path)
         if warning and interactive:
             QMessageBox.warning(window, APP_NAME, warning[0].upper() + warning[1:])

@@ -139,6 +139,9 @@ def test_contacts_export_imports_back_unchanged(demo_db, tmp_path, suffix, capsy
         capsys.readouterr().err
     )
     assert _contacts_in(fresh) == _contacts_in(Path(demo_db.path))
+    from crmdesk.db.backup import list_backups
+
+    assert [b.reason for b in list_backups(fresh)] == ["before-import"]
 
 
 def test_contacts_headings_are_what_the_importer_maps(db):

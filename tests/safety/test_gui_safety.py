@@ -209,3 +209,33 @@ def test_storage_warning_in_the_status_bar(tmp_path, qtbot):
     qtbot.waitExposed(win)
     _shot(win.statusBar(), "storage_warning")
     win.close()
+
+
+def test_cli_restore_is_refused_while_a_window_holds_the_database(demo_db, capsys):
+    from crmdesk.cli import main
+
+    path = Path(demo_db.path)
+    taken = bk.take_backup(path, "manual")
+    demo_db.dispose()
+    child = _hold_lock_in_child(path)
+    try:
+        assert main(["--db", str(path), "restore", taken.name]) == 1
+        assert "close the window first" in capsys.readouterr().err
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=10)
+    assert main(["--db", str(path), "restore", taken.name]) == 0  # stale lock: allowed
+
+
+def test_start_backs_up_at_most_daily_and_quit_backs_up(demo_db, qtbot):
+    path = Path(demo_db.path)
+    demo_db.dispose()
+    for _ in range(2):
+        win = guarded_start(str(path), create_window, interactive=False)
+        qtbot.addWidget(win)
+        qtbot.waitUntil(lambda w=win: not w.jobs._running, timeout=10000)
+        win.quit_backup()
+        win.instance_lock.unlock()
+        win.close()
+    reasons = sorted(b.reason for b in bk.list_backups(path))
+    assert reasons == ["daily", "on-quit", "on-quit"]

@@ -15,7 +15,8 @@ trap 'rm -rf "$TMP"' EXIT
 cd "$TMP"
 echo "dist-test: installing $(basename "$WHEEL") into a fresh venv in $TMP"
 "$PY" -m venv "$TMP/venv"
-"$TMP/venv/bin/python" -m pip install --quiet "$WHEEL"
+# (pip's notes about this machine's package mirrors go to a log, shown on failure)
+"$TMP/venv/bin/python" -m pip install --quiet "$WHEEL" 2>"$TMP/pip.log" || { cat "$TMP/pip.log" >&2; exit 1; }
 echo "dist-test: copying the frozen app to $TMP/app"
 cp -a "$ROOT/dist/crmdesk" "$TMP/app"
 export QT_QPA_PLATFORM=offscreen

@@ -36,6 +36,9 @@ def create_window(db_path: str | Path | None):  # type: ignore[no-untyped-def]
 
 def run_gui(db_arg: str | None = None, open_file: str | None = None) -> int:
     app = _application()
+    from crmdesk.gui import file_open
+
+    forwarder = file_open.install(app)  # macOS: Finder's "Open With" (see the module)
     try:
         # Data safety: one instance per database, backups, damaged-file handling.
         from crmdesk.gui.instance_lock import guarded_start
@@ -49,4 +52,6 @@ def run_gui(db_arg: str | None = None, open_file: str | None = None) -> int:
     window.show()
     if open_file and hasattr(window, "start_import"):
         window.start_import(open_file)
+    if forwarder is not None:
+        forwarder.attach(window)
     return int(app.exec())

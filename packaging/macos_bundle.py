@@ -2,9 +2,8 @@
 BUNDLE, kept as plain data so a test can write them as a real plist.
 
 Finder offers crmdesk in "Open With" for CSV, XLSX, XLS and ODS files (rank
-Alternate: never taking over the default); the document arrives as an Apple
-Event that PyInstaller's argv emulation turns into ``crmdesk FILE``, which
-opens the window with the import wizard on it.
+Alternate: never taking over the default); the document arrives as a
+QFileOpenEvent that crmdesk/gui/file_open.py forwards to the import wizard.
 """
 
 from __future__ import annotations

@@ -95,7 +95,7 @@ def normalise_row(cells: list[Cell], columns: ColumnInfo, region: str) -> RowVal
             for part in vals.MULTI_SPLIT.split(text) if ":::" in text else [cell]:
                 phones[target].append((part, header))
         elif target == "notes":
-            notes.insert(0, text)
+            notes.insert(0, vals.cell_to_text(cell).strip())  # keeps its line breaks
         elif target in ("city", "website"):
             out.account_extra[target] = text
         elif target == "country":

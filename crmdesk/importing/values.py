@@ -63,7 +63,7 @@ def clean_name(text: str) -> str:
     """Trim; title-case only ALL-CAPS or all-lower names ("o'brien" -> "O'Brien")."""
     text = clean(text)
     letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < 2 or not (text.upper() == text or text.lower() == text):
+    if not letters or not (text.upper() == text or text.lower() == text):
         return text
     return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), text.lower())
 

@@ -22,6 +22,7 @@ from crmdesk.importing.rows import ColumnInfo, normalise_row
         ("van der Berg", "van der Berg"),
         ("  Anna   Maria ", "Anna Maria"),
         ("X", "X"),
+        ("q", "Q"),
     ],
 )
 def test_names_title_cased_only_when_all_caps_or_all_lower(raw: str, expected: str) -> None:

@@ -8,8 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
+from crmdesk.cli import main
 from crmdesk.core.accounts import create_account
 from crmdesk.db.migrate import open_database
 
@@ -22,7 +24,7 @@ def crmdesk(*args: str) -> subprocess.CompletedProcess[str]:
                           text=True, env=env, timeout=120)  # fmt: skip
 
 
-def test_plan_and_pack_from_the_command_line(tmp_path: Path):
+def test_plan_and_pack_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     path = tmp_path / "crm.sqlite3"
     db = open_database(f"sqlite:///{path}")
     rich_account(db, name="Nordlicht Energie GmbH")
@@ -39,17 +41,11 @@ def test_plan_and_pack_from_the_command_line(tmp_path: Path):
     assert round(float(reader.pages[0].mediabox.height)) == 792
     assert "Nordlicht Energie GmbH" in reader.pages[0].extract_text()
 
-    by_uuid = tmp_path / "solo.pdf"
-    assert crmdesk(*base, "plan", uuid, "-o", str(by_uuid)).returncode == 0
-    assert "Solo Trading" in PdfReader(by_uuid).pages[0].extract_text()
-
     ambiguous = crmdesk(*base, "plan", "Nordlicht", "-o", str(tmp_path / "x.pdf"))
     assert ambiguous.returncode == 1
     assert "Nordlicht Energie GmbH" in ambiguous.stderr
     assert "Nordlicht Logistik AG" in ambiguous.stderr
     assert "Traceback" not in ambiguous.stderr
-    unknown = crmdesk(*base, "plan", "Nobody", "-o", str(tmp_path / "x.pdf"))
-    assert unknown.returncode == 1 and "no account named 'Nobody'" in unknown.stderr
     assert not (tmp_path / "x.pdf").exists()
 
     pack = tmp_path / "pack.pdf"
@@ -61,9 +57,16 @@ def test_plan_and_pack_from_the_command_line(tmp_path: Path):
     assert "Nordlicht Energie GmbH" in text and "Nordlicht Logistik AG" in text
     assert "Solo Trading" not in text
 
-    chosen = crmdesk(*base, "pack", "--account", "Solo", "--owner", "Nobody", "-o", str(pack))
-    assert chosen.returncode == 1 and "no accounts match" in chosen.stderr
-    bad = crmdesk(*base, "pack", "--tier", "gold", "-o", str(pack))
-    assert bad.returncode == 2 and "'gold' is not one of" in bad.stderr
-    missing = crmdesk(*base, "pack", "-o", str(tmp_path / "no" / "pack.pdf"))
-    assert missing.returncode == 1 and "does not exist" in missing.stderr
+    # the remaining cases in-process: same parser and handlers, no start-up cost
+    by_uuid = tmp_path / "solo.pdf"
+    assert main([*base, "plan", uuid, "-o", str(by_uuid)]) == 0
+    assert "Solo Trading" in PdfReader(by_uuid).pages[0].extract_text()
+    assert main([*base, "plan", "Nobody", "-o", str(tmp_path / "x.pdf")]) == 1
+    assert "no account named 'Nobody'" in capsys.readouterr().err
+    assert main([*base, "pack", "--account", "Solo", "--owner", "Nobody", "-o", str(pack)]) == 1
+    assert "no accounts match" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:
+        main([*base, "pack", "--tier", "gold", "-o", str(pack)])
+    assert usage.value.code == 2 and "'gold' is not one of" in capsys.readouterr().err
+    assert main([*base, "pack", "-o", str(tmp_path / "no" / "pack.pdf")]) == 1
+    assert "does not exist" in capsys.readouterr().err

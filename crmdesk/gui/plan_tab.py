@@ -381,7 +381,7 @@ class PlanTab(QWidget):
         if watched is self.window_ and event.type() == QEvent.Type.Close and self.dirty:
             if not self.save(quiet=True):
                 answer = QMessageBox.question(
-                    self.window_, self.tr("Unsaved plan"),
+                    self, self.tr("Unsaved plan"),
                     self.tr("The plan could not be saved: %s\n\nClose and lose these changes?")
                     % self.ui.banner.text(),
                 )  # fmt: skip

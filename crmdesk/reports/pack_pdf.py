@@ -64,8 +64,8 @@ def _cover(pack: PackDocument, s: Styles, width: float) -> list[Flowable]:
     per_tier = ", ".join(f"{t.accounts} {t.tier.label.lower()}" for t in pack.tiers if t.accounts)
     totals: dict[str, Decimal] = {}
     for t in pack.tiers:
-        for cur, value in t.value.items():
-            totals[cur] = totals.get(cur, Decimal(0)) + value
+        for cur, amount in t.value.items():
+            totals[cur] = totals.get(cur, Decimal(0)) + amount
     value = "; ".join(fmt_money(v, cur) for cur, v in sorted(totals.items())) or "—"
     overdue = sum(r.overdue for r in pack.overdue)
     pairs = [
@@ -93,7 +93,7 @@ def _summary(pack: PackDocument, s: Styles, width: float) -> list[Flowable]:
         Paragraph("Portfolio summary", s.h1),
         Paragraph("Accounts and annual value per tier", s.h2),
     ]
-    rows = []
+    rows: list[tuple[str | None, ...]] = []
     for t in pack.tiers:
         value = "; ".join(fmt_money(v, cur) for cur, v in sorted(t.value.items())) or "—"
         rows.append((t.tier.label, str(t.accounts), value))

@@ -86,7 +86,11 @@ class PlanExports:
         if account_id is None or not self.tab.save():
             return None
         db = self.window.db
-        name = get_account(db, account_id).name
+        try:
+            name = get_account(db, account_id).name
+        except CrmError as exc:
+            self.window.show_error(exc)
+            return None
         target = target or self._ask_target(self.window.tr("Export plan as PDF"),
                                             f"{_safe_name(name)} plan.pdf")  # fmt: skip
         if target is None:

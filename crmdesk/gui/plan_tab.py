@@ -165,10 +165,13 @@ class PlanTab(QWidget):
         self.reload()
 
     def reload(self, plan_id: int | None = None) -> None:
+        try:
+            self.plan_list = (
+                plans.plans_for_account(self.db, self.account_id) if self.account_id else []
+            )
+        except CrmError:  # the account was deleted meanwhile
+            self.account_id, self.plan_list = None, []
         self.setEnabled(self.account_id is not None)
-        self.plan_list = (
-            plans.plans_for_account(self.db, self.account_id) if self.account_id else []
-        )
         self.ui.planCombo.clear()
         for p in self.plan_list:
             self.ui.planCombo.addItem(

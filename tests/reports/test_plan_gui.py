@@ -3,10 +3,11 @@ real widgets on the offscreen platform."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from crmdesk.app import create_window
@@ -123,3 +124,27 @@ def test_pack_dialog_and_job(qtbot, db_path, monkeypatch, tmp_path):
     text = "\n".join(p.extract_text() for p in PdfReader(target).pages)
     assert "Strategic One" in text and "Partner Two" in text
     assert steps and steps[-1][0] <= steps[-1][1]
+
+
+def test_a_failed_save_keeps_the_edits_on_screen(qtbot, db_path, monkeypatch):
+    window, select = _window(qtbot, db_path, monkeypatch)
+    db = window.db
+    year = date.today().year
+    account = accounts.create_account(db, name="Overlap AB").id
+    other = accounts.create_account(db, name="Elsewhere AB").id
+    plans.create_plan(db, account, date(year - 1, 1, 1), date(year - 1, 12, 31))
+    plans.create_plan(db, account, date(year, 1, 1), date(year, 12, 31))
+    select(account)
+    tab = window.plan_exports.tab
+    assert tab.plan is not None and tab.plan.period_start.year == year
+    tab.ui.startEdit.setDate(QDate(year - 1, 6, 1))  # now overlaps last year's plan
+    tab.ui.prioritiesEdit.setPlainText("Keep me")
+    select(other)  # the autosave fails: the plan stays open, edits and reason shown
+    assert tab.account_id == account and tab.dirty
+    assert tab.ui.prioritiesEdit.toPlainText() == "Keep me"
+    assert "already has a plan" in tab.ui.banner.text()
+    tab.ui.startEdit.setDate(QDate(year, 1, 1))
+    assert tab.save()
+    select(other)
+    assert tab.account_id == other
+    assert plans.current_plan(db, account).customer_priorities == "Keep me"

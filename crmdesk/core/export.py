@@ -21,12 +21,12 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import aliased
 
 from crmdesk.atomic import atomic_path, atomic_write
 from crmdesk.db.engine import Database
-from crmdesk.db.models import Account, Activity, Contact
+from crmdesk.db.models import Account, Activity, Contact, activity_contacts
 from crmdesk.errors import InvalidValueError
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -48,10 +48,18 @@ def unneutralise(text: str) -> str:
     return text
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
 @dataclass(frozen=True)
 class Column:
+    """One exported column: its heading (a name the importer recognises),
+    the SQL expression that reads it, and how a value is shown."""
+
     heading: str
-    value: Callable[[Any], Any]
+    expr: Any
+    convert: Callable[[Any], Any] = _same
 
 
 def _label(value: Enum | None) -> str | None:
@@ -62,121 +70,134 @@ def _local(value: datetime | None) -> datetime | None:
     return value.astimezone().replace(tzinfo=None) if value is not None else None
 
 
+def _text(value: Any) -> str | None:
+    return str(value) if value is not None else None
+
+
+def _person(first: Any, last: Any) -> Any:
+    return func.trim(func.coalesce(first, "") + " " + last)
+
+
+_parent = aliased(Account)
+_boss = aliased(Contact)
+
 ACCOUNT_COLUMNS = (
-    Column("Company", lambda a: a.name),
-    Column("Industry", lambda a: a.industry),
-    Column("Employees", lambda a: _label(a.employee_band)),
-    Column("Website", lambda a: a.website),
-    Column("Address", lambda a: a.address),
-    Column("Country", lambda a: a.country),
-    Column("Tier", lambda a: _label(a.tier)),
-    Column("Life-cycle stage", lambda a: _label(a.lifecycle_stage)),
-    Column("Acquisition source", lambda a: _label(a.acquisition_source)),
-    Column("Status", lambda a: _label(a.status)),
-    Column("Defection type", lambda a: _label(a.defection_type)),
-    Column("Defection reason", lambda a: a.defection_reason),
-    Column("Account manager", lambda a: a.owner),
-    Column("Currency", lambda a: a.currency),
-    Column("Annual value", lambda a: a.annual_value),
-    Column("Potential value", lambda a: a.potential_value),
-    Column("Parent company", lambda a: a.parent.name if a.parent else None),
-    Column("Notes", lambda a: a.notes),
-    Column("Created", lambda a: _local(a.created_at)),
-    Column("UUID", lambda a: str(a.uuid)),
+    Column("Company", Account.name),
+    Column("Industry", Account.industry),
+    Column("Employees", Account.employee_band, _label),
+    Column("Website", Account.website),
+    Column("Address", Account.address),
+    Column("Country", Account.country),
+    Column("Tier", Account.tier, _label),
+    Column("Life-cycle stage", Account.lifecycle_stage, _label),
+    Column("Acquisition source", Account.acquisition_source, _label),
+    Column("Status", Account.status, _label),
+    Column("Defection type", Account.defection_type, _label),
+    Column("Defection reason", Account.defection_reason),
+    Column("Account manager", Account.owner),
+    Column("Currency", Account.currency),
+    Column("Annual value", Account.annual_value),
+    Column("Potential value", Account.potential_value),
+    Column("Parent company", _parent.name),
+    Column("Notes", Account.notes),
+    Column("Created", Account.created_at, _local),
+    Column("UUID", Account.uuid, _text),
 )
 
 CONTACT_COLUMNS = (
-    Column("First Name", lambda c: c.first_name),
-    Column("Last Name", lambda c: c.last_name),
-    Column("Company", lambda c: c.account.name),
-    Column("Job Title", lambda c: c.job_title),
-    Column("Department", lambda c: c.department),
-    Column("Level", lambda c: _label(c.level)),
-    Column("E-mail Address", lambda c: c.email),
-    Column("E-mail 2 Address", lambda c: c.email_secondary),
-    Column("Business Phone", lambda c: c.phone),
-    Column("Mobile Phone", lambda c: c.mobile),
-    Column("Buying role", lambda c: _label(c.buying_role)),
-    Column("Stance", lambda c: _label(c.stance)),
-    Column("Reports to", lambda c: c.reports_to.full_name if c.reports_to else None),
-    Column("Relationship holder", lambda c: c.relationship_holder),
-    Column("Notes", lambda c: c.notes),
-    Column("UUID", lambda c: str(c.uuid)),
+    Column("First Name", Contact.first_name),
+    Column("Last Name", Contact.last_name),
+    Column("Company", Account.name),
+    Column("Job Title", Contact.job_title),
+    Column("Department", Contact.department),
+    Column("Level", Contact.level, _label),
+    Column("E-mail Address", Contact.email),
+    Column("E-mail 2 Address", Contact.email_secondary),
+    Column("Business Phone", Contact.phone),
+    Column("Mobile Phone", Contact.mobile),
+    Column("Buying role", Contact.buying_role, _label),
+    Column("Stance", Contact.stance, _label),
+    Column("Reports to", _person(_boss.first_name, _boss.last_name)),
+    Column("Relationship holder", Contact.relationship_holder),
+    Column("Notes", Contact.notes),
+    Column("UUID", Contact.uuid, _text),
+)
+
+_met = (
+    select(func.group_concat(_person(Contact.first_name, Contact.last_name), "; "))
+    .select_from(activity_contacts.join(Contact, Contact.id == activity_contacts.c.contact_id))
+    .where(activity_contacts.c.activity_id == Activity.id, Contact.deleted_at.is_(None))
+    .scalar_subquery()
 )
 
 ACTIVITY_COLUMNS = (
-    Column("Company", lambda x: x.account.name),
-    Column("Date", lambda x: _local(x.occurred_at)),
-    Column("Kind", lambda x: _label(x.kind)),
-    Column("Direction", lambda x: _label(x.direction)),
-    Column("Subject", lambda x: x.subject),
-    Column("Contacts", lambda x: "; ".join(c.full_name for c in x.contacts) or None),
-    Column("Notes", lambda x: x.notes),
-    Column("Due", lambda x: _local(x.due_at)),
-    Column("Completed", lambda x: _local(x.completed_at)),
-    Column("Outcome", lambda x: x.outcome),
-    Column("Complaint status", lambda x: _label(x.complaint_status)),
-    Column("Satisfaction", lambda x: x.satisfaction_score),
-    Column("UUID", lambda x: str(x.uuid)),
+    Column("Company", Account.name),
+    Column("Date", Activity.occurred_at, _local),
+    Column("Kind", Activity.kind, _label),
+    Column("Direction", Activity.direction, _label),
+    Column("Subject", Activity.subject),
+    Column("Contacts", _met),
+    Column("Notes", Activity.notes),
+    Column("Due", Activity.due_at, _local),
+    Column("Completed", Activity.completed_at, _local),
+    Column("Outcome", Activity.outcome),
+    Column("Complaint status", Activity.complaint_status, _label),
+    Column("Satisfaction", Activity.satisfaction_score),
+    Column("UUID", Activity.uuid, _text),
 )
 
 
 def _query(kind: str) -> tuple[Select[Any], Sequence[Column]]:
+    """The rows of ``kind`` that are not deleted (nor belong to a deleted
+    account), in the order a person reads them."""
     if kind == "accounts":
+        columns: Sequence[Column] = ACCOUNT_COLUMNS
         stmt = (
-            select(Account)
+            select(*(c.expr for c in columns))
+            .select_from(Account)
+            .outerjoin(_parent, Account.parent_id == _parent.id)
             .where(Account.deleted_at.is_(None))
-            .options(selectinload(Account.parent))
             .order_by(Account.name, Account.id)
         )
-        return stmt, ACCOUNT_COLUMNS
-    owner = aliased(Account)
-    if kind == "contacts":
+    elif kind == "contacts":
+        columns = CONTACT_COLUMNS
         stmt = (
-            select(Contact)
-            .join(owner, Contact.account_id == owner.id)
-            .where(Contact.deleted_at.is_(None), owner.deleted_at.is_(None))
-            .options(selectinload(Contact.account), selectinload(Contact.reports_to))
-            .order_by(owner.name, Contact.last_name, Contact.first_name, Contact.id)
+            select(*(c.expr for c in columns))
+            .select_from(Contact)
+            .join(Account, Contact.account_id == Account.id)
+            .outerjoin(_boss, Contact.reports_to_id == _boss.id)
+            .where(Contact.deleted_at.is_(None), Account.deleted_at.is_(None))
+            .order_by(Account.name, Contact.last_name, Contact.first_name, Contact.id)
         )
-        return stmt, CONTACT_COLUMNS
-    if kind == "activities":
+    elif kind == "activities":
+        columns = ACTIVITY_COLUMNS
         stmt = (
-            select(Activity)
-            .join(owner, Activity.account_id == owner.id)
-            .where(Activity.deleted_at.is_(None), owner.deleted_at.is_(None))
-            .options(selectinload(Activity.account), selectinload(Activity.contacts))
-            .order_by(owner.name, Activity.occurred_at, Activity.id)
+            select(*(c.expr for c in columns))
+            .select_from(Activity)
+            .join(Account, Activity.account_id == Account.id)
+            .where(Activity.deleted_at.is_(None), Account.deleted_at.is_(None))
+            .order_by(Account.name, Activity.occurred_at, Activity.id)
         )
-        return stmt, ACTIVITY_COLUMNS
-    raise InvalidValueError(f"cannot export '{kind}': choose {', '.join(KINDS)}")
+    else:
+        raise InvalidValueError(f"cannot export '{kind}': choose {', '.join(KINDS)}")
+    return stmt, columns
 
 
-def _ids(stmt: Select[Any]) -> Select[Any]:
-    entity = stmt.column_descriptions[0]["entity"]
-    return stmt.with_only_columns(entity.id)
-
-
-def _rows(db: Database, kind: str) -> Iterator[tuple[list[str], list[list[Any]]]]:
-    """Headings, then chunks of rows of plain values (one read transaction,
-    so the file is a consistent snapshot even while the window edits)."""
+def _rows(db: Database, kind: str) -> Iterator[tuple[int, list[list[Any]]]]:
+    """(total, []) first, then chunks of rows of plain values — all from one
+    read transaction, so the file is a consistent snapshot even while the
+    window keeps editing."""
     stmt, columns = _query(kind)
-    headings = [c.heading for c in columns]
-    entity = stmt.column_descriptions[0]["entity"]
-    with db.session() as session:
-        ids = list(session.scalars(_ids(stmt)))
-        yield headings, []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            objs = session.scalars(stmt.where(entity.id.in_(chunk))).all()
-            yield headings, [[c.value(o) for c in columns] for o in objs]
-            session.expunge_all()
+    with db.engine.connect() as conn, conn.begin():
+        total = conn.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+        yield total, []
+        result = conn.execution_options(yield_per=2000).execute(stmt)
+        for part in result.partitions():
+            yield total, [[c.convert(v) for c, v in zip(columns, row, strict=True)] for row in part]
 
 
-def count_rows(db: Database, kind: str) -> int:
-    stmt, _ = _query(kind)
-    with db.session() as session:
-        return len(session.scalars(_ids(stmt)).all())
+def headings(kind: str) -> list[str]:
+    return [c.heading for c in _query(kind)[1]]
 
 
 def export(db: Database, kind: str, dest: Path | str, progress: Progress | None = None) -> int:
@@ -189,10 +210,9 @@ def export(db: Database, kind: str, dest: Path | str, progress: Progress | None 
     if not dest.parent.is_dir():
         raise InvalidValueError(f"the folder {dest.parent} does not exist")
     _query(kind)  # unknown kind: fail before creating anything
-    total = count_rows(db, kind)
     if suffix == ".csv":
-        return _write_csv(db, kind, dest, total, progress)
-    return _write_xlsx(db, kind, dest, total, progress)
+        return _write_csv(db, kind, dest, progress)
+    return _write_xlsx(db, kind, dest, progress)
 
 
 def _csv_cell(value: Any) -> str:
@@ -205,15 +225,13 @@ def _csv_cell(value: Any) -> str:
     return neutralise(str(value))
 
 
-def _write_csv(db: Database, kind: str, dest: Path, total: int, progress: Progress | None) -> int:
+def _write_csv(db: Database, kind: str, dest: Path, progress: Progress | None) -> int:
     done = 0
     # utf-8-sig: Excel on Windows reads accents right only with the BOM.
     with atomic_write(dest, "w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
-        for headings, rows in _rows(db, kind):
-            if not rows:
-                writer.writerow(headings)
-                continue
+        writer.writerow(headings(kind))
+        for total, rows in _rows(db, kind):
             writer.writerows([_csv_cell(v) for v in row] for row in rows)
             done += len(rows)
             if progress:
@@ -221,7 +239,7 @@ def _write_csv(db: Database, kind: str, dest: Path, total: int, progress: Progre
     return done
 
 
-def _write_xlsx(db: Database, kind: str, dest: Path, total: int, progress: Progress | None) -> int:
+def _write_xlsx(db: Database, kind: str, dest: Path, progress: Progress | None) -> int:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -231,27 +249,24 @@ def _write_xlsx(db: Database, kind: str, dest: Path, total: int, progress: Progr
     done = 0
     bold = Font(bold=True)
 
-    def cell(value: Any) -> WriteOnlyCell:
+    def cell(value: Any) -> Any:
         if isinstance(value, Decimal):
-            value = float(value)
+            return float(value)
         if isinstance(value, str):
             value = _ILLEGAL_XML.sub("", value)
-        out = WriteOnlyCell(sheet, value=value)
-        if isinstance(value, str):
-            out.data_type = "s"  # text, never a formula, whatever it starts with
-        if isinstance(value, datetime):
-            out.number_format = "yyyy-mm-dd hh:mm"
-        return out
+            if value.startswith(FORMULA_TRIGGERS):
+                out = WriteOnlyCell(sheet, value=value)
+                out.data_type = "s"  # text, never a formula
+                return out
+        return value
 
-    for headings, rows in _rows(db, kind):
-        if not rows:
-            header = []
-            for heading in headings:
-                c = WriteOnlyCell(sheet, value=heading)
-                c.font = bold
-                header.append(c)
-            sheet.append(header)
-            continue
+    header = []
+    for heading in headings(kind):
+        c = WriteOnlyCell(sheet, value=heading)
+        c.font = bold
+        header.append(c)
+    sheet.append(header)
+    for total, rows in _rows(db, kind):
         for row in rows:
             sheet.append([cell(v) for v in row])
         done += len(rows)

@@ -17,6 +17,7 @@ from crmdesk.core.accounts import create_account
 from crmdesk.core.activities import log_activity
 from crmdesk.core.contacts import create_contact
 from crmdesk.db.enums import ActivityKind
+from crmdesk.db.models import Account
 from crmdesk.errors import InvalidValueError
 
 HOSTILE = [
@@ -167,7 +168,8 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary(db, tmp_path, monk
     def broken(_obj):  # fails after some rows were already written
         raise OSError("disk full")
 
-    monkeypatch.setattr(ex, "ACCOUNT_COLUMNS", (*ex.ACCOUNT_COLUMNS, ex.Column("X", broken)))
+    extra = ex.Column("X", Account.name, broken)
+    monkeypatch.setattr(ex, "ACCOUNT_COLUMNS", (*ex.ACCOUNT_COLUMNS, extra))
     with pytest.raises(OSError, match="disk full"):
         ex.export(db, "accounts", dest)
     assert dest.read_text(encoding="utf-8") == "previous export\n"

@@ -38,10 +38,13 @@ class DamagedDatabaseError(DatabaseError):
             when = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
             text += (
                 f"The newest good backup is {backup.name} ({when}): restore it with "
-                f"`crmdesk restore {backup.name}` or File > Backups…"
+                f"`crmdesk restore {backup.name}` (the window offers to when it starts)."
             )
         else:
-            text += "There is no backup of it; keep the .corrupt file for recovery."
+            text += (
+                "There is no backup of it; keep the .corrupt file for recovery, and "
+                "delete or rename it to start with an empty database."
+            )
         super().__init__(text)
 
 
@@ -59,7 +62,14 @@ def check_on_open(path: Path | str) -> None:
     A file that is not SQLite at all (a spreadsheet picked by mistake) is
     refused but left where it is; a SQLite file that fails is moved aside."""
     path = Path(path)
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
+        aside = path.with_name(path.name + ".corrupt")
+        if aside.exists():  # moved aside earlier: never start afresh silently
+            raise DamagedDatabaseError(
+                path, aside, newest_good_backup(path), ["it was moved aside earlier"]
+            )
+        return
+    if path.stat().st_size == 0:
         return
     if not is_sqlite_file(path):
         raise DatabaseError(f"cannot open {path}: file is not a database (not a SQLite file)")

@@ -59,6 +59,11 @@ def test_damage_is_detected_moved_aside_and_the_backup_restores(backed_up, damag
     out = capsys.readouterr().out
     assert "problem" in out
 
+    # a second start does not silently begin with an empty database
+    with pytest.raises(DamagedDatabaseError, match="moved aside"):
+        open_database(f"sqlite:///{path}")
+    assert not path.exists()
+
     assert main(["--db", str(path), "restore", taken.name]) == 0
     assert digest(path) == state
     assert main(["--db", str(path), "check"]) == 0

@@ -17,7 +17,21 @@ echo "dist-test: installing $(basename "$WHEEL") into a fresh venv in $TMP"
 "$PY" -m venv "$TMP/venv"
 # (pip's notes about this machine's package mirrors go to a log, shown on failure)
 "$TMP/venv/bin/python" -m pip install --quiet "$WHEEL" 2>"$TMP/pip.log" || { cat "$TMP/pip.log" >&2; exit 1; }
-echo "dist-test: copying the frozen app to $TMP/app"
-cp -a "$ROOT/dist/crmdesk" "$TMP/app"
+FROZEN="$TMP/venv/bin/crmdesk"  # replaced by the installed frozen app where it can be
+case "$(uname -s)" in
+Linux)
+    echo "dist-test: packaging/linux/install.sh into $TMP/prefix"
+    sh "$ROOT/packaging/linux/install.sh" "$TMP/prefix"
+    FROZEN="$TMP/prefix/bin/crmdesk"
+    if command -v desktop-file-validate >/dev/null; then
+        desktop-file-validate "$TMP/prefix/share/applications/io.github.crmdesk.CrmDesk.desktop"
+    fi
+    ;;
+*)
+    echo "dist-test: copying the frozen app to $TMP/app"
+    cp -a "$ROOT/dist/crmdesk" "$TMP/app"
+    FROZEN="$TMP/app/crmdesk"
+    ;;
+esac
 export QT_QPA_PLATFORM=offscreen
-"$PY" "$ROOT/packaging/smoke.py" "$TMP/venv/bin/crmdesk" "$TMP/app/crmdesk"
+"$PY" "$ROOT/packaging/smoke.py" "$TMP/venv/bin/crmdesk" "$FROZEN"

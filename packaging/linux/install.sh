@@ -34,5 +34,9 @@ cp "$ROOT/resources/icons/crmdesk.svg" "$PREFIX/share/icons/hicolor/scalable/app
 
 # Refresh the caches where the tools exist (desktop environments do it too).
 command -v update-desktop-database >/dev/null && update-desktop-database -q "$PREFIX/share/applications" || true
-command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$PREFIX/share/icons/hicolor" || true
+# An icon cache that exists must be refreshed; one that doesn't is not
+# created (a stale user-level cache would hide other programs' icons).
+if [ -f "$PREFIX/share/icons/hicolor/icon-theme.cache" ] && command -v gtk-update-icon-cache >/dev/null; then
+    gtk-update-icon-cache -q -t -f "$PREFIX/share/icons/hicolor" || true
+fi
 echo "crmdesk installed in $PREFIX (run: $PREFIX/bin/crmdesk)"

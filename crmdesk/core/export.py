@@ -183,17 +183,46 @@ def _query(kind: str) -> tuple[Select[Any], Sequence[Column]]:
     return stmt, columns
 
 
-def _rows(db: Database, kind: str) -> Iterator[tuple[int, list[list[Any]]]]:
-    """(total, []) first, then chunks of rows of plain values — all from one
-    read transaction, so the file is a consistent snapshot even while the
-    window keeps editing."""
-    stmt, columns = _query(kind)
+def _rows(db: Database, kind: str) -> Iterator[tuple[int, Sequence[Sequence[Any]]]]:
+    """(total, []) first, then chunks of raw rows — all from one read
+    transaction, so the file is a consistent snapshot even while the window
+    keeps editing."""
+    stmt, _columns = _query(kind)
     with db.engine.connect() as conn, conn.begin():
         total = conn.scalar(select(func.count()).select_from(stmt.subquery())) or 0
         yield total, []
         result = conn.execution_options(yield_per=2000).execute(stmt)
         for part in result.partitions():
-            yield total, [[c.convert(v) for c, v in zip(columns, row, strict=True)] for row in part]
+            yield total, part
+
+
+_LABELS: dict[Any, str] = {}
+
+
+def _csv_label(value: Any) -> str:
+    if value is None:
+        return ""
+    label = _LABELS.get(value)
+    if label is None:
+        label = _LABELS[value] = value.label
+    return label
+
+
+def _csv_time(value: datetime | None) -> str:
+    return "" if value is None else value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _csv_formatter(column: Column) -> Callable[[Any], str]:
+    """One function per column from stored value to CSV text (a hot loop:
+    a large export formats millions of cells)."""
+    convert = column.convert
+    if convert is _label:
+        return _csv_label
+    if convert is _local:
+        return _csv_time
+    if convert is _same:
+        return _csv_cell
+    return lambda value: _csv_cell(convert(value))
 
 
 def headings(kind: str) -> list[str]:
@@ -218,6 +247,8 @@ def export(db: Database, kind: str, dest: Path | str, progress: Progress | None 
 def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, Decimal | int | float):
@@ -230,9 +261,11 @@ def _write_csv(db: Database, kind: str, dest: Path, progress: Progress | None) -
     # utf-8-sig: Excel on Windows reads accents right only with the BOM.
     with atomic_write(dest, "w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
-        writer.writerow(headings(kind))
+        columns = _query(kind)[1]
+        writer.writerow([c.heading for c in columns])
+        formatters = [_csv_formatter(c) for c in columns]
         for total, rows in _rows(db, kind):
-            writer.writerows([_csv_cell(v) for v in row] for row in rows)
+            writer.writerows([f(v) for f, v in zip(formatters, row, strict=True)] for row in rows)
             done += len(rows)
             if progress:
                 progress(done, total)
@@ -260,6 +293,8 @@ def _write_xlsx(db: Database, kind: str, dest: Path, progress: Progress | None) 
                 return out
         return value
 
+    columns = _query(kind)[1]
+    converters = [c.convert for c in columns]
     header = []
     for heading in headings(kind):
         c = WriteOnlyCell(sheet, value=heading)
@@ -268,7 +303,7 @@ def _write_xlsx(db: Database, kind: str, dest: Path, progress: Progress | None) 
     sheet.append(header)
     for total, rows in _rows(db, kind):
         for row in rows:
-            sheet.append([cell(v) for v in row])
+            sheet.append([cell(f(v)) for f, v in zip(converters, row, strict=True)])
         done += len(rows)
         if progress:
             progress(done, total)

@@ -25,6 +25,19 @@ class ExportError(CrmError):
     """The PDF could not be written (folder missing, no permission, disk full)."""
 
 
+class Deferred(Flowable):
+    """Stands for flowables made only when layout reaches them (one
+    account of a review pack), so a pack never holds all its pages'
+    flowables at once."""
+
+    def __init__(self, make: Callable[[], list[Flowable]]) -> None:
+        super().__init__()
+        self.make = make
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return 0, 0
+
+
 class Anchor(Flowable):
     """An invisible mark: sets the running header, adds an outline entry and
     (for level 0) a table-of-contents entry where it lands."""
@@ -152,6 +165,13 @@ class CrmDocTemplate(BaseDocTemplate):
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._header)])
 
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        if flowables and isinstance(flowables[0], Deferred):
+            flowables[0:1] = flowables[0].make()
+            if not flowables:
+                return
+        super().handle_flowable(flowables)
+
     def _header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         width, height = self.pagesize
         if not self.running_header:
@@ -215,6 +235,7 @@ def canvas_maker(footer_left: str) -> Callable[..., Canvas]:
     return partial(_NumberedCanvas, footer_left=footer_left)
 
 
-def build_story(doc: CrmDocTemplate, story: Sequence[Flowable], footer_left: str) -> None:
-    maker = canvas_maker(footer_left)
-    doc.build(list(story), canvasmaker=maker)
+def build_story(doc: CrmDocTemplate, story: list[Flowable], footer_left: str) -> None:
+    """Lay out and write ``story``; the list is consumed (drawn flowables
+    are dropped as the document grows, which keeps big packs small)."""
+    doc.build(story, canvasmaker=canvas_maker(footer_left))

@@ -17,11 +17,18 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, PageBreak, Paragraph, Spacer
 
-from crmdesk.core.plan_data import PackDocument
+from crmdesk.core.plan_data import PackDocument, PlanDocument
 from crmdesk.core.plan_document import Cancelled
 from crmdesk.reports import blocks as b
 from crmdesk.reports.fonts import markup
-from crmdesk.reports.layout import Anchor, Contents, CrmDocTemplate, build_story, write_pdf
+from crmdesk.reports.layout import (
+    Anchor,
+    Contents,
+    CrmDocTemplate,
+    Deferred,
+    build_story,
+    write_pdf,
+)
 from crmdesk.reports.plan_pdf import PlanWriter
 from crmdesk.reports.styles import (
     ACCENT,
@@ -129,9 +136,12 @@ def pack_story(pack: PackDocument, s: Styles, width: float, height: float) -> li
         *_summary(pack, s, width),
     ]
     writer = PlanWriter(s, width, height)
-    for plan in pack.plans:
-        story.append(PageBreak())
-        story += writer.story(plan, level=0, key=f"account-{plan.account.id}", extras=True)
+
+    def account(plan: PlanDocument) -> list[Flowable]:
+        key = f"account-{plan.account.id}"
+        return [PageBreak(), *writer.story(plan, level=0, key=key, extras=True)]
+
+    story += [Deferred(lambda plan=plan: account(plan)) for plan in pack.plans]
     return story
 
 

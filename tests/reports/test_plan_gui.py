@@ -148,3 +148,18 @@ def test_a_failed_save_keeps_the_edits_on_screen(qtbot, db_path, monkeypatch):
     select(other)
     assert tab.account_id == other
     assert plans.current_plan(db, account).customer_priorities == "Keep me"
+
+
+def test_closing_the_window_saves_pending_edits(qtbot, db_path, monkeypatch):
+    window, select = _window(qtbot, db_path, monkeypatch)
+    account = accounts.create_account(window.db, name="Closing Time Ltd").id
+    select(account)
+    tab = window.plan_exports.tab
+    qtbot.mouseClick(tab.ui.startButton, Qt.MouseButton.LeftButton)
+    tab.ui.reviewEdit.setPlainText("Written just before closing")
+    assert tab.dirty
+    window.close()
+    assert not tab.dirty
+    assert plans.current_plan(window.db, account).review_of_last_period == (
+        "Written just before closing"
+    )

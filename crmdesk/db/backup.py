@@ -15,7 +15,7 @@ import contextlib
 import os
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -255,7 +255,12 @@ def resolve_backup(source: Path | str, name: str) -> Path:
     raise NotFoundError(f"no backup called {name} (see `crmdesk backups`)")
 
 
-def restore_backup(source: Path | str, backup: Path | str) -> Path | None:
+def restore_backup(
+    source: Path | str,
+    backup: Path | str,
+    progress: Callable[[int, int], None] | None = None,
+    step_pages: int = 1024,
+) -> Path | None:
     """Replace the database's content with ``backup``'s; returns the backup
     of the current state taken first (so a restore can itself be undone).
 
@@ -280,7 +285,9 @@ def restore_backup(source: Path | str, backup: Path | str) -> Path | None:
             dest = sqlite3.connect(source, timeout=5)
             try:
                 dest.execute("PRAGMA journal_mode = WAL")
-                src.backup(dest)
+                # In steps (for progress); the destination stays locked in one
+                # write transaction until the last step commits.
+                src.backup(dest, pages=step_pages, progress=_pages(progress))
                 dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 dest.close()
@@ -292,6 +299,12 @@ def restore_backup(source: Path | str, backup: Path | str) -> Path | None:
     if problems:
         raise DatabaseError(f"the restored database did not verify: {problems[0]}")
     return safety
+
+
+def _pages(progress: Callable[[int, int], None] | None) -> Callable[[int, int, int], None] | None:
+    if progress is None:
+        return None
+    return lambda _status, remaining, total: progress(total - remaining, total)
 
 
 def _refuse_newer_schema(backup: Path) -> None:

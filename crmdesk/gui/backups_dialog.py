@@ -120,9 +120,22 @@ class BackupsDialog(QDialog):
         """Restore without asking (the confirmation is in restore_selected)."""
         db = self.window_.db
 
-        def work(_ctx: Any) -> Path | None:
+        def progress(ctx: Any, done: int, total: int) -> None:
+            # Cancel aborts the copy midway (SQLite rolls the file back
+            # whole); once the last page is in, the restore has happened and
+            # must be reported as done, not as cancelled.
+            if done < total:
+                ctx.progress(done, total)
+
+        def work(ctx: Any) -> Path | None:
+            ctx.check()
             db.dispose()  # no pooled connection may keep the old pages
-            safety = restore_backup(self.path, info.path)
+            safety = restore_backup(
+                self.path,
+                info.path,
+                progress=lambda done, total: progress(ctx, done, total),
+                step_pages=256,
+            )
             from crmdesk.db.migrate import upgrade
 
             upgrade(db, backup=False)  # a backup from an older crmdesk

@@ -70,8 +70,24 @@ def import_file(db, source: str) -> None:  # type: ignore[no-untyped-def]
     print(f"done {result.created}", flush=True)
 
 
+def restore(path: str, backup: str) -> None:
+    """Restore ``backup`` into ``path`` (nothing else has it open)."""
+    from crmdesk.db.backup import restore_backup
+
+    print("start", flush=True)
+
+    def progress(done: int, total: int) -> None:
+        print(f"progress {done} {total}", flush=True)
+
+    restore_backup(path, backup, progress=progress, step_pages=8)
+    print("done", flush=True)
+
+
 if __name__ == "__main__":
     mode, path, arg = sys.argv[1:4]
+    if mode == "restore":
+        restore(path, arg)
+        sys.exit(0)
     database = open_database(f"sqlite:///{path}")
     if mode == "edits":
         edits(database, arg)

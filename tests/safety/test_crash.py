@@ -176,3 +176,30 @@ def test_kill_during_a_real_import_leaves_all_or_nothing(db_path, tmp_path):
     assert _import_counts(db_path) == (created, 1)
     # (the importer does not record a first tier change for new accounts)
     _assert_healthy(db_path, tier_history=False)
+
+
+@pytest.mark.slow
+def test_kill_during_a_restore_leaves_the_old_content(db_path, tmp_path):
+    from crmdesk.core.demo import generate_demo
+    from crmdesk.db.backup import backup_file
+
+    from .digest import digest
+
+    # a large backup (many restore steps) and a different, small current state
+    big = open_database(f"sqlite:///{tmp_path / 'big.sqlite3'}")
+    generate_demo(big, accounts=200, seed=3)
+    big.dispose()
+    backup = backup_file(tmp_path / "big.sqlite3", tmp_path / "big-backup.sqlite3")
+    small = open_database(f"sqlite:///{db_path}")
+    generate_demo(small, accounts=5, seed=4)
+    small.dispose()
+    before = digest(db_path)
+    acked = _kill_after(_spawn("restore", str(db_path), str(backup)), 10, until="progress")
+    assert "done" not in acked and any(line.startswith("progress") for line in acked)
+    assert quick_check(db_path)
+    assert digest(db_path) == before  # the half-copied pages were never committed
+    # and finishing the restore gives the backup's content exactly
+    proc = _spawn("restore", str(db_path), str(backup))
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert digest(db_path) == digest(backup)

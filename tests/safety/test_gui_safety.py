@@ -153,6 +153,25 @@ def test_backups_dialog_backs_up_and_restores_identically(window, qtbot):
     assert "Made after the backup" not in names
 
 
+def test_cancelled_restore_changes_nothing(window, qtbot):
+    path = Path(window.db.path)
+    taken = bk.take_backup(path, "manual")
+    create_account(window.db, name="Made after the backup")
+    before = digest(path)
+    dialog = safety_feature.open_backups(window)
+    qtbot.addWidget(dialog)
+    job = dialog.restore(next(b for b in dialog.backups if b.path == taken))
+    job.cancel()
+    _wait_job(qtbot, job)
+    assert job.error is None
+    # whichever came first, the outcome reported is the outcome on disk
+    if job.result is None:
+        assert digest(path) == before
+    else:
+        assert digest(path) == digest(taken)
+    assert bk.quick_check(path)
+
+
 def test_check_database_reports_healthy(window, qtbot):
     job = safety_feature.run_check(window)
     _wait_job(qtbot, job)

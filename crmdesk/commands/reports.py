@@ -92,3 +92,77 @@ def run_pack(args: argparse.Namespace) -> int:
     path = write_pack_pdf(pack, args.output, size=args.page_size)
     print(f"wrote a review pack of {len(pack.plans)} accounts to {path}", file=sys.stderr)
     return 0
+
+
+@command
+def _plan_new(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "plan-new",
+        help="start a new account plan for a period",
+        description="Create a draft plan for ACCOUNT: copied forward from the latest earlier "
+        "plan (changes are marked when it is edited), or from the tier's template.",
+    )
+    p.add_argument("account", metavar="ACCOUNT")
+    p.add_argument("--start", metavar="YYYY-MM-DD", help="period start (default: 1 January)")
+    p.add_argument("--end", metavar="YYYY-MM-DD", help="period end (default: 31 December)")
+    p.add_argument("--no-copy", action="store_true", help="start from the tier's template")
+    p.set_defaults(func=run_plan_new)
+
+
+def run_plan_new(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from crmdesk.core.accounts import find_account
+    from crmdesk.core.plans import create_plan
+
+    db = open_db(args)
+    account = find_account(db, args.account)
+    year = date.today().year
+    plan = create_plan(
+        db,
+        account.id,
+        args.start or date(year, 1, 1),
+        args.end or date(year, 12, 31),
+        copy_forward=not args.no_copy,
+    )
+    source = "copied from the previous plan" if plan.previous_plan_id else "from the template"
+    print(
+        f"created a draft plan for {account.name}, {plan.period_start} – {plan.period_end} "
+        f"({source}, {len(plan.items)} entries)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+@command
+def _plans(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("plans", help="list an account's plans")
+    p.add_argument("account", metavar="ACCOUNT")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(func=run_plans)
+
+
+def run_plans(args: argparse.Namespace) -> int:
+    from crmdesk.cli import print_json
+    from crmdesk.core.accounts import find_account
+    from crmdesk.core.plans import plans_for_account
+
+    db = open_db(args)
+    account = find_account(db, args.account)
+    rows = [
+        {
+            "uuid": str(p.uuid),
+            "period_start": p.period_start.isoformat(),
+            "period_end": p.period_end.isoformat(),
+            "status": p.status.value,
+            "entries": len(p.items),
+            "changed_since_previous": sum(1 for i in p.items if i.changed_since_previous),
+        }
+        for p in plans_for_account(db, account.id)
+    ]
+    if args.json:
+        print_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['period_start']}\t{r['period_end']}\t{r['status']}\t{r['entries']} entries")
+    return 0

@@ -70,3 +70,22 @@ def test_plan_and_pack_from_the_command_line(tmp_path: Path, capsys: pytest.Capt
     assert usage.value.code == 2 and "'gold' is not one of" in capsys.readouterr().err
     assert main([*base, "pack", "-o", str(tmp_path / "no" / "pack.pdf")]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_plan_new_and_plans(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    import json
+
+    path = tmp_path / "crm.sqlite3"
+    db = open_database(f"sqlite:///{path}")
+    rich_account(db, name="Fjord Freight AS")
+    db.dispose()
+    base = ["--db", str(path)]
+    args = ["plan-new", "Fjord", "--start", "2031-01-01", "--end", "2031-12-31"]
+    assert main([*base, *args]) == 0
+    assert "copied from the previous plan" in capsys.readouterr().err
+    assert main([*base, *args]) == 1
+    assert "already has a plan" in capsys.readouterr().err
+    assert main([*base, "plans", "Fjord", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["period_start"] for r in rows][0] == "2031-01-01"
+    assert rows[0]["status"] == "draft" and rows[0]["entries"] == rows[1]["entries"]

@@ -82,3 +82,17 @@ def test_empty_selection_and_cancel_leave_the_old_file(demo_db, tmp_path):
     assert [p.name for p in folder.iterdir()] == ["pack.pdf"]  # no temp file left
     with pytest.raises(Cancelled):
         build_pack(demo_db, AccountFilter(), cancelled=lambda: True)
+
+
+def test_contents_over_several_pages_point_at_the_right_pages(demo_db, tmp_path):
+    pack = build_pack(demo_db, AccountFilter())  # all 60 accounts: two pages of contents
+    out = write_pack_pdf(pack, tmp_path / "all.pdf")
+    reader = PdfReader(out)
+    contents = _contents(reader)
+    assert len(contents) == len(pack.plans) + 1
+    assert contents["Portfolio summary"] == 4  # cover, two pages of contents
+    pages = sorted(contents.values())
+    assert pages == sorted(set(pages))  # every entry on its own page
+    for plan in pack.plans[::7]:
+        page = reader.pages[contents[plan.account.name] - 1].extract_text()
+        assert page.startswith(plan.account.name) or plan.account.name in page.split("\n")[:4]

@@ -100,6 +100,8 @@ def _runtime_files(source: Path) -> set[str]:
 
 
 def test_wheel_carries_every_runtime_file(built: dict[str, Path]) -> None:
+    # One version: crmdesk.__version__ is the package metadata's version too.
+    assert built["wheel"].name.startswith(f"crmdesk-{smoke.expected_version()}-")
     names = set(zipfile.ZipFile(built["wheel"]).namelist())
     wanted = set(built["expected"].read_text().split("\n"))
     assert "crmdesk/resources/icons/crmdesk.svg" in wanted

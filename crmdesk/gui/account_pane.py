@@ -189,6 +189,7 @@ class AccountPane(QWidget):
         except CrmError as exc:
             self.ui.overviewError.setText(str(exc))
             return False
+        self.show_account(account_id)  # the stored, normalised values
         return True
 
     def revert(self) -> None:

@@ -56,6 +56,8 @@ class AccountTableModel(QAbstractTableModel):
         self.descending = False
         self.total = 0
         self._rows: list[AccountRow] = []
+        self._announcing_reset = False
+        self._fetching = False
         self._bold = QFont()
         self._bold.setBold(True)
         self._today = start_of_local_day(utcnow())
@@ -71,7 +73,14 @@ class AccountTableModel(QAbstractTableModel):
         self._today = start_of_local_day(utcnow())
         self.total = count_accounts(self.db, self.filter)
         self._rows = self._page(0)
-        self.endResetModel()
+        # Views and testers react to modelReset by asking for more rows; rows
+        # inserted while the reset is still being announced would interleave
+        # two changes, so more pages are offered only once it is done.
+        self._announcing_reset = True
+        try:
+            self.endResetModel()
+        finally:
+            self._announcing_reset = False
         self.loaded.emit()
 
     def _page(self, offset: int) -> list[AccountRow]:
@@ -85,11 +94,20 @@ class AccountTableModel(QAbstractTableModel):
         )
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self.total
+        if parent.isValid() or self._announcing_reset or self._fetching:
+            return False
+        return len(self._rows) < self.total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self._announcing_reset or self._fetching:
             return
+        self._fetching = True  # listeners of rowsAboutToBeInserted may call us again
+        try:
+            self._fetch_next_page()
+        finally:
+            self._fetching = False
+
+    def _fetch_next_page(self) -> None:
         more = self._page(len(self._rows))
         known = {row.id for row in self._rows}
         more = [row for row in more if row.id not in known]

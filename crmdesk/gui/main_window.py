@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.account_pane.reload_data()
         self.activity_pane.reload()
         self._update_page()
+        self._reload_follow_ups_view()
         self.update_status()
         if self.selected_account_id() is None:
             self._select_first()
@@ -167,7 +168,13 @@ class MainWindow(QMainWindow):
                     self.activity_pane.reload()
         self.customer_pane._update_counts(self.customer_pane.model.filter)
         self._update_page()
+        self._reload_follow_ups_view()
         self.update_status()
+
+    def _reload_follow_ups_view(self) -> None:
+        view = self.actions_.follow_ups_view
+        if view is not None and view.isVisible():
+            view.reload()
 
     def _account_changed(self, account_id: int | None) -> None:
         self.account_pane.show_account(account_id)

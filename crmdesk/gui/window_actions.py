@@ -60,7 +60,7 @@ class NewAccountDialog(QDialog):
                 lambda: svc.create_account(db, tier=self.form.tier(), **values),
                 lambda a: svc.delete_account(db, a.id),
                 lambda a: svc.restore_account(db, a.id),
-                after=lambda: None,
+                after=window.refresh,
                 on_error=window.show_error,
             )
         except CrmError as exc:
@@ -140,7 +140,6 @@ class WindowActions(QObject):
         dialog = NewAccountDialog(self.w, owners(self.w.db))
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.account_id is None:
             return None
-        self.w.refresh()
         self.w.open_account(dialog.account_id)
         return dialog.account_id
 

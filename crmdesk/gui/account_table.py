@@ -43,7 +43,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class AccountTableModel(QAbstractTableModel):
-    """Loads ``page_size`` rows at a time; ``total`` is the filtered count."""
+    """Loads ``page_size`` rows at a time. More pages are offered while the
+    last one came back full, so a filter costs one page query; ``total`` (the
+    filtered count) is counted only when someone asks, or set by the pane
+    from counts it made in a worker."""
 
     loaded = Signal()  # after a reset (new filter or sort)
 
@@ -54,7 +57,8 @@ class AccountTableModel(QAbstractTableModel):
         self.filter = AccountFilter()
         self.sort_key = SortKey.NAME
         self.descending = False
-        self.total = 0
+        self._total: int | None = 0
+        self._more = False
         self._rows: list[AccountRow] = []
         self._announcing_reset = False
         self._fetching = False
@@ -63,6 +67,18 @@ class AccountTableModel(QAbstractTableModel):
         self._today = start_of_local_day(utcnow())
 
     # --- loading ----------------------------------------------------------
+    @property
+    def total(self) -> int:
+        if self._total is None:
+            self._total = (
+                len(self._rows) if not self._more else count_accounts(self.db, self.filter)
+            )
+        return self._total
+
+    @total.setter
+    def total(self, value: int | None) -> None:
+        self._total = value
+
     def set_filter(self, flt: AccountFilter) -> None:
         self.filter = flt
         self.reload()
@@ -71,8 +87,9 @@ class AccountTableModel(QAbstractTableModel):
         """Back to the first page under the current filter and sort."""
         self.beginResetModel()
         self._today = start_of_local_day(utcnow())
-        self.total = count_accounts(self.db, self.filter)
         self._rows = self._page(0)
+        self._more = len(self._rows) == self.page_size
+        self._total = None if self._more else len(self._rows)
         # Views and testers react to modelReset by asking for more rows; rows
         # inserted while the reset is still being announced would interleave
         # two changes, so more pages are offered only once it is done.
@@ -96,7 +113,7 @@ class AccountTableModel(QAbstractTableModel):
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid() or self._announcing_reset or self._fetching:
             return False
-        return len(self._rows) < self.total
+        return self._more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._announcing_reset or self._fetching:
@@ -111,8 +128,9 @@ class AccountTableModel(QAbstractTableModel):
         more = self._page(len(self._rows))
         known = {row.id for row in self._rows}
         more = [row for row in more if row.id not in known]
-        if not more:  # the data shrank under us: stop asking
-            self.total = len(self._rows)
+        self._more = len(more) == self.page_size
+        if not more:
+            self._total = len(self._rows)
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
@@ -140,7 +158,8 @@ class AccountTableModel(QAbstractTableModel):
             else:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._rows[row]
-                self.total -= 1
+                if self._total is not None:
+                    self._total -= 1
                 self.endRemoveRows()
 
     # --- lookup -----------------------------------------------------------

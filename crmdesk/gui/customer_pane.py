@@ -7,6 +7,8 @@ under the other filters. Selecting a row drives the other panes.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QToolButton, QWidget
 
@@ -27,15 +29,18 @@ class CustomerPane(QWidget):
     ``guard`` (set by the window) may veto a move, e.g. over unsaved edits."""
 
     currentAccountChanged = Signal(object)
-    filterApplied = Signal()
+    filterApplied = Signal()  # the table shows the new filter
+    countsUpdated = Signal()  # the tier labels and the count caught up
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, jobs: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("customerPane")
         self.db = db
         self.ui = Ui_CustomerPane()
         self.ui.setupUi(self)
         self.guard = lambda: True
+        self.jobs = jobs
+        self._count_generation = 0
         self._current: int | None = None
         self._moving_back = False
         self.model = AccountTableModel(db, parent=self)
@@ -114,12 +119,30 @@ class CustomerPane(QWidget):
         """Run the filter now (the search box calls this after the debounce)."""
         self._debounce.stop()
         flt = self.current_filter()
-        self.model.set_filter(flt)
-        self._update_counts(flt)
+        self.model.set_filter(flt)  # one page query: the table updates now
         self.filterApplied.emit()
+        self.update_counts()
 
-    def _update_counts(self, flt: AccountFilter) -> None:
-        counts = tier_counts(self.db, flt)
+    def update_counts(self) -> None:
+        """Count per tier under the current filter, off the GUI thread when
+        a worker runner is available (the table does not wait for it)."""
+        flt = self.model.filter
+        self._count_generation += 1
+        generation = self._count_generation
+        db = self.db
+
+        def show(counts: dict[Tier, int]) -> None:
+            if generation == self._count_generation and flt == self.model.filter:
+                self.model.total = sum(counts[t] for t in (flt.tiers or counts))
+                self._update_counts(flt, counts)
+                self.countsUpdated.emit()
+
+        if self.jobs is None:
+            show(tier_counts(db, flt))
+        else:
+            self.jobs.run(lambda _ctx: tier_counts(db, flt), on_result=show)
+
+    def _update_counts(self, flt: AccountFilter, counts: dict[Tier, int]) -> None:
         for tier, button in self.tier_buttons.items():
             button.setText(f"{tier.label} ({fmt.count_text(counts[tier])})")
         shown, total = self.model.total, sum(counts.values())
@@ -129,6 +152,8 @@ class CustomerPane(QWidget):
                 .replace("%1", fmt.count_text(shown))
                 .replace("%2", fmt.count_text(total))
             )
+        elif shown == 1:
+            self.ui.countLabel.setText(self.tr("1 account"))
         else:
             self.ui.countLabel.setText(self.tr("%1 accounts").replace("%1", fmt.count_text(shown)))
 

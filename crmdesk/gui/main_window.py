@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.menu_tools = self.ui.menu_tools
         self.menu_help = self.ui.menu_help
 
-        self.customer_pane = CustomerPane(db, self)
+        self.customer_pane = CustomerPane(db, self, jobs=self.jobs)
         self.account_pane = AccountPane(self, self)
         self.activity_pane = ActivityPane(self, self)
         for pane in (self.customer_pane, self.account_pane, self.activity_pane):
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
                     self.customer_pane.forget_current()
                 else:
                     self.activity_pane.reload()
-        self.customer_pane._update_counts(self.customer_pane.model.filter)
+        self.customer_pane.update_counts()
         self._update_page()
         self._reload_follow_ups_view()
         self.update_status()
@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         return count_accounts(self.db)
 
     def _update_page(self) -> None:
-        empty = self.customer_pane.model.total == 0 and self.account_count() == 0
+        empty = self.customer_pane.model.rowCount() == 0 and self.account_count() == 0
         self.ui.stack.setCurrentWidget(self.ui.pageWelcome if empty else self.ui.pageMain)
 
     # --- status bar -------------------------------------------------------

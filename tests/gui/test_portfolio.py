@@ -21,9 +21,9 @@ def test_search_finds_an_account_by_a_contacts_email(qtbot, window, demo_db) -> 
     pane = window.customer_pane
     with qtbot.waitSignal(pane.filterApplied, timeout=3000):  # after the debounce
         qtbot.keyClicks(pane.ui.search, email)
-    assert pane.model.total == 1
+    assert pane.model.rowCount() == 1 and pane.model.total == 1
     assert pane.model.index(0, 0).data() == target.name
-    assert pane.ui.countLabel.text() == "1 accounts"
+    qtbot.waitUntil(lambda: pane.ui.countLabel.text() == "1 account", timeout=3000)
     pane.ui.table.selectRow(0)
     assert window.selected_account_id() == target.id
     with qtbot.waitSignal(pane.filterApplied, timeout=3000):
@@ -34,7 +34,9 @@ def test_search_finds_an_account_by_a_contacts_email(qtbot, window, demo_db) -> 
 def test_tier_status_and_owner_filters(qtbot, window, demo_db) -> None:  # type: ignore[no-untyped-def]
     pane = window.customer_pane
     strategic = count_accounts(demo_db, AccountFilter(tiers=frozenset({Tier.STRATEGIC})))
-    assert pane.tier_buttons[Tier.STRATEGIC].text() == f"Strategic ({strategic})"
+    qtbot.waitUntil(
+        lambda: pane.tier_buttons[Tier.STRATEGIC].text() == f"Strategic ({strategic})", timeout=3000
+    )
     pane.tier_buttons[Tier.STRATEGIC].click()
     assert pane.model.total == strategic
     tiers = {pane.model.account_at(r).tier for r in range(pane.model.rowCount())}
@@ -49,7 +51,9 @@ def test_tier_status_and_owner_filters(qtbot, window, demo_db) -> None:  # type:
     n = count_accounts(
         demo_db, AccountFilter(tiers=frozenset({Tier.PARTNER}), statuses=at_risk.statuses)
     )
-    assert pane.tier_buttons[Tier.PARTNER].text() == f"Partner ({n})"
+    qtbot.waitUntil(
+        lambda: pane.tier_buttons[Tier.PARTNER].text() == f"Partner ({n})", timeout=3000
+    )
     pane.ui.statusFilter.setCurrentIndex(0)
     owner = pane.ui.ownerFilter.itemData(1)
     pane.ui.ownerFilter.setCurrentIndex(1)

@@ -18,6 +18,7 @@ from types import ModuleType
 FEATURES: list[ModuleType] = [
     # one line per feature module, in menu order
     import_module("crmdesk.gui.safety_feature"),
+    import_module("crmdesk.gui.import_wizard"),
     import_module("crmdesk.gui.plan_export"),
 ]
 

@@ -162,7 +162,7 @@ def commit(
                 "headers": plan.sheet.headers,
                 "targets": plan.options.targets,
                 "region": plan.options.region,
-                "acquisition_source": plan.options.acquisition_source.value,
+                "acquisition_source": str(plan.options.acquisition_source),
                 "update_mode": plan.options.update_mode,
                 "rows": len(plan.rows),
             },

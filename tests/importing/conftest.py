@@ -64,6 +64,21 @@ def db_counts(db: Database) -> tuple[int, int, int]:
         )
 
 
+def live_counts(db: Database) -> tuple[int, int]:
+    """Contacts and accounts not deleted (undo deletes softly, like the app)."""
+    with db.session() as session:
+        return (
+            session.scalar(
+                select(func.count()).select_from(Contact).where(Contact.deleted_at.is_(None))
+            )
+            or 0,
+            session.scalar(
+                select(func.count()).select_from(Account).where(Account.deleted_at.is_(None))
+            )
+            or 0,
+        )
+
+
 @pytest.fixture
 def csv_file(tmp_path: Path) -> Callable[..., Path]:
     def make(rows: list[list[Any]], name: str = "contacts.csv", **kwargs: Any) -> Path:

@@ -53,6 +53,7 @@ class AccountPane(QWidget):
         self.ui.subtitleLabel.setStyleSheet("color: palette(placeholder-text);")
         self.form = AccountForm(self.ui.overviewHost)
         self.ui.overviewHostLayout.addWidget(self.form)
+        self.ui.overviewHostLayout.addStretch(1)  # fields stay together on tall screens
         self.form.edited.connect(self._update_dirty)
         self.ui.overviewError.setStyleSheet("color: #c62828;")
         self.ui.saveButton.setIcon(icon("save"))

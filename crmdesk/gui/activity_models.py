@@ -25,7 +25,11 @@ def timeline_model(parent: QObject) -> RowsModel[Activity]:
     tr = parent.tr
     return RowsModel(
         [
-            Column(tr("When"), lambda a: fmt.datetime_text(a.occurred_at)),
+            Column(
+                tr("When"),
+                lambda a: fmt.date_text(a.occurred_at),
+                tooltip=lambda a: fmt.datetime_text(a.occurred_at),
+            ),
             Column(
                 "",
                 lambda a: "",

@@ -77,15 +77,28 @@ class ActivityPane(QWidget):
         self.show_account(None)
 
     def _table(self, table: QTableView, model: Any, stretch: int) -> None:
+        """Fixed column widths from the font (ResizeToContents would read
+        every row of a long timeline)."""
         table.setModel(model)
         table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        metrics = table.fontMetrics()
+        table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        for column in range(stretch + 1, model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            table.setColumnWidth(column, 120)
+        samples = {
+            "When": "2026-12-31",
+            "": "WW",
+            "State": "Due today",
+            "Due": "2026-12-31",
+            "People": "Björn Brown",
+        }
+        for column in range(model.columnCount()):
+            if column == stretch:
+                continue
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            sample = samples.get(title, title)
+            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 20)
 
     # --- showing ----------------------------------------------------------
     def show_account(self, account_id: int | None) -> None:

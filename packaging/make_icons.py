@@ -29,10 +29,13 @@ def render_pngs(out: Path, source: Path = SOURCE) -> dict[int, Path]:
     if not os.environ.get("QT_QPA_PLATFORM"):  # make exports it empty
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QApplication
 
-    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
+    # A QApplication (not just QGuiApplication): when this runs inside a test
+    # process, later tests create widgets on the same instance.
+    _app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841
     renderer = QSvgRenderer(str(source))
     if not renderer.isValid():
         raise SystemExit(f"make_icons: cannot read {source}")

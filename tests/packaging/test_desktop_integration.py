@@ -85,7 +85,7 @@ def test_metainfo_validates_and_matches_the_app() -> None:
     assert SPREADSHEET_TYPES <= set(re.findall(r"<mediatype>([^<]+)</mediatype>", text))
 
 
-def test_icons_render_in_every_size_and_container(tmp_path: Path) -> None:
+def test_icons_render_in_every_size_and_container(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _load("make_icons").build_icons(tmp_path)
 
     from PIL import Image

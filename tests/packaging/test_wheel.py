@@ -22,7 +22,18 @@ import pytest
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
-_SKIP_DIRS = {".git", ".venv", "build", "dist", "__pycache__", ".pytest_cache", ".ruff_cache"}
+_SKIP_DIRS = {
+    ".git",
+    ".venv",
+    "build",
+    "dist",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".mypy_cache",
+    ".hypothesis",
+    "bench-results",
+}
 
 
 def _load_smoke():  # type: ignore[no-untyped-def]
@@ -42,7 +53,8 @@ def _copy_tree(dest: Path) -> None:
         return {
             n
             for n in names
-            if n in _SKIP_DIRS or n.endswith((".egg-info", ".pyc", ".sqlite3", ".sqlite3-wal"))
+            if n in _SKIP_DIRS
+            or n.endswith((".egg-info", ".pyc", ".sqlite3", ".sqlite3-wal", ".sqlite3-shm"))
         }
 
     shutil.copytree(ROOT, dest, ignore=ignore)

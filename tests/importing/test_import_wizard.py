@@ -82,7 +82,6 @@ def existing_email(db: Any) -> str:
 def open_on(window: Any, qtbot: Any, path: Path | None) -> ImportWizard:
     window.start_import(str(path) if path else None)
     wizard = window._import_wizard
-    qtbot.addWidget(wizard)
     wizard.resize(1000, 680)
     return wizard
 
@@ -142,6 +141,11 @@ def test_wizard_pages_commit_and_undo(
     wizard.undo_import()
     qtbot.waitUntil(lambda: wizard.job is None and "undone" in wizard.ui.resultLabel.text())
     assert live_counts(demo_db) == live_before
+    wizard.reject()
+    again = open_on(window, qtbot, None)
+    assert again.ui.recentList.count() == 1
+    assert "(undone)" in again.ui.recentList.item(0).text()
+    shot(again, "6-file-with-recent")
 
 
 def _undo(db: Any, batch: str) -> Any:
@@ -217,6 +221,5 @@ def test_drop_a_file_on_the_window_opens_the_wizard(
     assert enter.isAccepted()
     QApplication.sendEvent(window, QDropEvent(*args))
     wizard = window._import_wizard
-    qtbot.addWidget(wizard)
     wait_page(qtbot, wizard, 1)
     assert wizard.loaded is not None and wizard.loaded.path == path

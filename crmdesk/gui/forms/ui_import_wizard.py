@@ -102,6 +102,10 @@ class Ui_ImportWizard(object):
 
         self.fileLayout.addLayout(self.recentRow)
 
+        self.fileVSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.fileLayout.addItem(self.fileVSpacer)
+
         self.pages.addWidget(self.pageFile)
         self.pageSource = QWidget()
         self.pageSource.setObjectName(u"pageSource")

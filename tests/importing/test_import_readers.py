@@ -112,3 +112,27 @@ def test_real_xls_and_ods_files(name: str) -> None:
     assert [r[0] for r in sheet.rows] == ["Jürgen", "Zoë", "Anna"]  # stops before "Summe"
     assert cell_to_text(sheet.rows[0][5]) == "4930123456"
     assert sheet.rows[0][6] in (date(2024, 4, 22), datetime(2024, 4, 22))
+
+
+def test_openpyxl_fallback_reads_xlsx_with_types(xlsx_file) -> None:
+    """The read-only openpyxl path (used when calamine rejects an XLSX)."""
+    from crmdesk.importing.readers import _read_xlsx_openpyxl
+
+    path = xlsx_file([["Name", "Phone", "Met"], ["Anna", 4930123456, date(2023, 3, 15)]])
+    table = _read_xlsx_openpyxl(path, None, Limits(), RuntimeError("calamine"))
+    assert table.rows[0] == ["Name", "Phone", "Met"]
+    assert cell_to_text(table.rows[1][1]) == "4930123456"
+    assert table.rows[1][2] in (date(2023, 3, 15), datetime(2023, 3, 15))
+
+
+def test_openpyxl_fallback_refuses_entities(tmp_path: Path) -> None:
+    """defusedxml guards the fallback against entity bombs."""
+    import openpyxl.xml
+    from test_import_hostile import entity_bomb_xlsx
+
+    from crmdesk.importing.readers import _read_xlsx_openpyxl
+
+    assert openpyxl.xml.DEFUSEDXML
+    path = entity_bomb_xlsx(tmp_path / "bomb.xlsx")
+    with pytest.raises(ImportFileError, match="damaged"):
+        _read_xlsx_openpyxl(path, None, Limits(), RuntimeError("calamine"))

@@ -28,6 +28,9 @@ from crmdesk.db.types import utcnow
 from crmdesk.gui import fmt
 from crmdesk.gui.style import OVERDUE, STATUS_COLOURS, TIER_ROLE
 
+# the first page only has to fill the screen: a keystroke in the search field
+# costs one small query; scrolling then loads page_size rows at a time
+FIRST_PAGE = 80
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = (
@@ -40,6 +43,13 @@ COLUMNS = (
 )
 NAME, TIER, STATUS, OWNER, LAST, NEXT = range(len(COLUMNS))
 Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ROLES = frozenset(
+    {_DISPLAY, _TOOLTIP, _FOREGROUND, int(Qt.ItemDataRole.FontRole), int(ID_ROLE), int(TIER_ROLE)}
+)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class AccountTableModel(QAbstractTableModel):
@@ -60,6 +70,7 @@ class AccountTableModel(QAbstractTableModel):
         self._total: int | None = 0
         self._more = False
         self._rows: list[AccountRow] = []
+        self._texts: dict[int, tuple[str, ...]] = {}  # row number -> display texts
         self._announcing_reset = False
         self._fetching = False
         self._bold = QFont()
@@ -87,8 +98,10 @@ class AccountTableModel(QAbstractTableModel):
         """Back to the first page under the current filter and sort."""
         self.beginResetModel()
         self._today = start_of_local_day(utcnow())
-        self._rows = self._page(0)
-        self._more = len(self._rows) == self.page_size
+        first = min(self.page_size, FIRST_PAGE)
+        self._rows = self._page(0, first)
+        self._texts = {}
+        self._more = len(self._rows) == first
         self._total = None if self._more else len(self._rows)
         # Views and testers react to modelReset by asking for more rows; rows
         # inserted while the reset is still being announced would interleave
@@ -100,14 +113,14 @@ class AccountTableModel(QAbstractTableModel):
             self._announcing_reset = False
         self.loaded.emit()
 
-    def _page(self, offset: int) -> list[AccountRow]:
+    def _page(self, offset: int, limit: int | None = None) -> list[AccountRow]:
         return list_accounts(
             self.db,
             self.filter,
             sort=self.sort_key,
             descending=self.descending,
             offset=offset,
-            limit=self.page_size,
+            limit=limit or self.page_size,
         )
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
@@ -154,10 +167,12 @@ class AccountTableModel(QAbstractTableModel):
                 continue
             if account_id in fresh:
                 self._rows[row] = fresh[account_id]
+                self._texts.pop(row, None)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
             else:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._rows[row]
+                self._texts = {}
                 if self._total is not None:
                     self._total -= 1
                 self.endRemoveRows()
@@ -188,46 +203,50 @@ class AccountTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Called for every role of every visible cell on each repaint: leave
+        # early for roles this model does not answer, read cached texts.
+        role = int(role)
+        if role not in _ROLES:
             return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+        number = index.row()
+        if not index.isValid() or not 0 <= number < len(self._rows):
+            return None
+        column = index.column()
+        if role == _DISPLAY:
+            return self._text(number)[column]
+        row = self._rows[number]
         if role == ID_ROLE:
             return row.id
         if role == TIER_ROLE:
             return row.tier if column == TIER else None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        overdue = column == NEXT and self._overdue(row.next_follow_up)
+        if role == _TOOLTIP:
             if column == NAME:
                 return row.name
-            if column == NEXT and self._overdue(row.next_follow_up):
-                return self.tr("Overdue follow-up")
-        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.tr("Overdue follow-up") if overdue else None
+        if role == _FOREGROUND:
             if column == STATUS:
                 return STATUS_COLOURS.get(row.status)
-            if column == NEXT and self._overdue(row.next_follow_up):
-                return OVERDUE
-        if role == Qt.ItemDataRole.FontRole and column == NEXT:
-            return self._bold if self._overdue(row.next_follow_up) else None
-        return None
+            return OVERDUE if overdue else None
+        return self._bold if overdue else None  # FontRole
+
+    def _text(self, number: int) -> tuple[str, ...]:
+        texts = self._texts.get(number)
+        if texts is None:
+            row = self._rows[number]
+            texts = (
+                row.name,
+                row.tier.label,
+                row.status.label,
+                row.owner or "",
+                fmt.date_text(row.last_interaction),
+                fmt.date_text(row.next_follow_up),
+            )
+            self._texts[number] = texts
+        return texts
 
     def _overdue(self, when: datetime | None) -> bool:
         return when is not None and when < self._today
 
-    def _display(self, row: AccountRow, column: int) -> str:
-        if column == NAME:
-            return row.name
-        if column == TIER:
-            return row.tier.label
-        if column == STATUS:
-            return row.status.label
-        if column == OWNER:
-            return row.owner or ""
-        if column == LAST:
-            return fmt.date_text(row.last_interaction)
-        return fmt.date_text(row.next_follow_up)
-
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags

@@ -116,3 +116,47 @@ def test_my_follow_ups_across_accounts(qtbot, window, demo_db) -> None:  # type:
     view.ui.doneButton.click()
     assert rows[0].activity.id not in {f.activity.id for f in view.model.rows()}
     assert f"{view.model.counts()['overdue']} overdue" in view.ui.summaryLabel.text()
+
+
+def test_edit_an_activity_in_full(qtbot, window, on_modal) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.selected_account_id() is not None, timeout=3000)
+    pane = window.activity_pane
+    pane.ui.timelineTable.selectRow(0)
+    activity = pane.selected_activity()
+
+    def edit(dialog: Any) -> None:
+        dialog.ui.subject.setText("")
+        dialog.accept()  # refused: the subject is required
+        assert "Subject is required" in dialog.ui.errorLabel.text()
+        dialog.ui.subject.setText("Escalation call with their COO")
+        dialog.ui.kind.setCurrentIndex(dialog.ui.kind.findData(ActivityKind.CALL.value))
+        dialog.ui.outcome.setText("Agreed a recovery plan")
+        dialog.accept()
+
+    on_modal(edit)
+    pane.edit_selected()
+    stored = next(
+        a for a in activities.timeline(window.db, activity.account_id) if a.id == activity.id
+    )
+    assert stored.subject == "Escalation call with their COO"
+    assert stored.kind is ActivityKind.CALL and stored.outcome == "Agreed a recovery plan"
+    assert stored.occurred_at == activity.occurred_at  # untouched fields stay as they were
+    window.undo_stack.undo()
+    again = next(
+        a for a in activities.timeline(window.db, activity.account_id) if a.id == activity.id
+    )
+    assert again.subject == activity.subject and again.outcome == activity.outcome
+
+
+def test_delete_activity_with_the_delete_key_and_undo(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.selected_account_id() is not None, timeout=3000)
+    pane = window.activity_pane
+    table = pane.ui.timelineTable
+    table.setFocus()
+    table.selectRow(0)
+    doomed = pane.selected_activity()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert pane.timeline.row_of(doomed.id) is None
+    assert doomed.id not in {a.id for a in activities.timeline(window.db, doomed.account_id)}
+    window.undo_stack.undo()
+    assert pane.timeline.row_of(doomed.id) is not None

@@ -190,3 +190,30 @@ def test_add_and_remove_a_person(qtbot, window, on_modal) -> None:  # type: igno
     assert len(contacts.contacts_for_account(window.db, account_id)) == count
     window.undo_stack.undo()
     assert len(contacts.contacts_for_account(window.db, account_id)) == count + 1
+
+
+def test_edit_a_person(qtbot, window, on_modal) -> None:  # type: ignore[no-untyped-def]
+    account_id = select_row(window, 0)
+    people = window.account_pane.people
+    window.account_pane.tabs.setCurrentWidget(window.account_pane.ui.peopleTab)
+    people.table.selectRow(0)
+    person = people.selected()
+
+    def edit(dialog: Any) -> None:
+        assert dialog.ui.lastName.text() == person.last_name
+        dialog.ui.jobTitle.setText("Chief Procurement Officer")
+        dialog.ui.stance.setCurrentIndex(dialog.ui.stance.findData("preferer"))
+        dialog.accept()
+
+    on_modal(edit)
+    people.edit()
+    stored = next(
+        c for c in contacts.contacts_for_account(window.db, account_id) if c.id == person.id
+    )
+    assert stored.job_title == "Chief Procurement Officer" and stored.stance.value == "preferer"
+    assert stored.email == person.email  # fields not touched stay
+    window.undo_stack.undo()
+    back = next(
+        c for c in contacts.contacts_for_account(window.db, account_id) if c.id == person.id
+    )
+    assert back.job_title == person.job_title

@@ -7,10 +7,11 @@ to save, discard or stay before the selection moves or the window closes.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QSizePolicy, QWidget
 
 from crmdesk.core import accounts as svc
 from crmdesk.core.portfolio import owners
@@ -22,7 +23,7 @@ from crmdesk.gui.forms.ui_account_pane import Ui_AccountPane
 from crmdesk.gui.icons import icon
 from crmdesk.gui.people import PeopleTab
 from crmdesk.gui.rows_model import Column, RowsModel
-from crmdesk.gui.style import STATUS_COLOURS, badge_stylesheet
+from crmdesk.gui.style import STATUS_COLOURS, badge_stylesheet, compact_table
 from crmdesk.gui.tier_dialog import TierChangeDialog
 from crmdesk.gui.undo import perform
 
@@ -69,8 +70,14 @@ class AccountPane(QWidget):
         self.history = RowsModel[TierChange](
             [
                 Column(self.tr("Date"), lambda c: fmt.datetime_text(c.changed_at)),
-                Column(self.tr("From"), lambda c: c.from_tier.label if c.from_tier else "—"),
-                Column(self.tr("To"), lambda c: c.to_tier.label),
+                Column(
+                    self.tr("Change"),
+                    lambda c: (
+                        f"{c.from_tier.label} → {c.to_tier.label}"
+                        if c.from_tier
+                        else c.to_tier.label
+                    ),
+                ),
                 Column(self.tr("Reason"), lambda c: c.reason, tooltip=lambda c: c.reason),
                 Column(self.tr("By"), lambda c: c.changed_by or ""),
             ],
@@ -78,9 +85,9 @@ class AccountPane(QWidget):
             parent=self,
         )
         self.ui.historyTable.setModel(self.history)
-        self.ui.historyTable.verticalHeader().hide()
-        header = self.ui.historyTable.horizontalHeader()
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        stamp = fmt.datetime_text(datetime(2026, 12, 31, 23, 59, tzinfo=UTC))
+        samples = [stamp, "Transactional → Strategic", "Reason", "Greta Lindqvist"]
+        compact_table(self.ui.historyTable, samples, stretch=2)
         self.show_account(None)
 
     @property

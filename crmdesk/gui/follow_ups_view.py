@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from crmdesk.core import activities as svc
 from crmdesk.gui.activity_models import FollowUpModel
 from crmdesk.gui.forms.ui_follow_ups import Ui_FollowUps
 from crmdesk.gui.icons import icon
+from crmdesk.gui.style import compact_table
 from crmdesk.gui.undo import perform
 
 HORIZONS = [(0, "Overdue and due today"), (7, "Next 7 days"), (30, "Next 30 days"), (None, "All")]
@@ -33,10 +34,8 @@ class FollowUpsView(QDialog):
         self.model = FollowUpModel(self, with_account=True)
         table = self.ui.table
         table.setModel(self.model)
-        table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        samples = ["Due today", "2026-12-31", "Oakridge Hospitality Inc.", "Follow-up"]
+        compact_table(table, samples, stretch=3)
         self.ui.openButton.setIcon(icon("overview"))
         self.ui.doneButton.setIcon(icon("done"))
         self.ui.horizon.currentIndexChanged.connect(lambda _i: self.reload())

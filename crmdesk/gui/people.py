@@ -6,13 +6,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QTableView
 
 from crmdesk.core import contacts as svc
 from crmdesk.db.models import Contact
 from crmdesk.gui.contact_dialog import ContactDialog
 from crmdesk.gui.icons import icon
 from crmdesk.gui.rows_model import Column, RowsModel
+from crmdesk.gui.style import compact_table
 from crmdesk.gui.undo import perform
 
 if TYPE_CHECKING:
@@ -51,9 +52,19 @@ class PeopleTab(QObject):
         self.model = contact_model(self)
         self.table: QTableView = ui.contactsTable
         self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        compact_table(
+            self.table,
+            [
+                "Nikolaj Wiśniewski",
+                "Head of Procurement",
+                "Senior management",
+                "Decision maker",
+                "Indifferent",
+                "nikolaj.wisniewski@example.com",
+                "+49 40 1234567",
+                "Nikolaj Wiśniewski",
+            ],
+        )
         self.table.doubleClicked.connect(lambda _i: self.edit())
         ui.addContactButton.setIcon(icon("contact-new"))
         ui.editContactButton.setIcon(icon("edit"))
@@ -72,8 +83,6 @@ class PeopleTab(QObject):
     def load(self, account_id: int | None) -> None:
         rows = svc.contacts_for_account(self.pane.db, account_id) if account_id else []
         self.model.set_rows(rows)
-        for column, width in enumerate((160, 170, 120, 110, 90, 220, 130)):
-            self.table.setColumnWidth(column, width)
         self._update_buttons()
 
     def selected(self) -> Contact | None:

@@ -8,9 +8,11 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QHeaderView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
 )
 
 from crmdesk.db.enums import AccountStatus, Tier
@@ -37,6 +39,22 @@ def compact(combo: QComboBox, chars: int = 8) -> None:
     """Let a combo box shrink on narrow screens (long labels elide)."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(chars)
+
+
+def compact_table(table: QTableView, samples: list[str], stretch: int | None = None) -> None:
+    """Row height from the font, no row numbers, each column as wide as its
+    sample text (a long list is never measured cell by cell)."""
+    table.verticalHeader().hide()
+    metrics = table.fontMetrics()
+    table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column, sample in enumerate(samples):
+        table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 20)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setStretchLastSection(True)
 
 
 def is_dark() -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import getpass
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSizePolicy, QWidget
 
 from crmdesk.core.accounts import change_tier
 from crmdesk.db.engine import Database
@@ -37,6 +37,8 @@ class TierChangeDialog(QDialog):
         )
         self.ui.currentTier.setText(account.tier.label)
         self.ui.currentTier.setStyleSheet(badge_stylesheet(account.tier))
+        fixed = QSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.ui.currentTier.setSizePolicy(fixed)
         for tier in Tier:
             if tier is not account.tier:
                 self.ui.newTier.addItem(tier.label, tier.value)

@@ -131,7 +131,8 @@ def test_tier_change_asks_for_a_reason_and_lands_in_history(qtbot, window, on_mo
     assert history[0].reason == "Joint product roadmap agreed with their board"
     assert (history[0].from_tier, history[0].to_tier) == (old_tier, target)
     shown = window.account_pane.history
-    assert shown.index(0, 3).data() == "Joint product roadmap agreed with their board"
+    assert shown.index(0, 2).data() == "Joint product roadmap agreed with their board"
+    assert shown.index(0, 1).data() == f"{old_tier.label} → {target.label}"
     assert window.account_pane.ui.tierBadge.text() == target.label
 
 

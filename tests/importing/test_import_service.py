@@ -224,3 +224,20 @@ def test_backup_taken_before_import(db: Database, db_path: Path, csv_file) -> No
     result = service.commit(db, make_plan(db, path), file_path=path)
     assert result.backup and Path(result.backup).is_file()
     assert "before-import" in Path(result.backup).name
+
+
+def test_bulk_import_reindexes_only_what_it_touched(demo_db: Database, csv_file) -> None:
+    """Above BULK_FTS_ROWS the per-row triggers are paused and the touched
+    accounts re-indexed once; the rest of the index stays as it was."""
+    with demo_db.session() as session:
+        existing = session.scalar(select(Account.name).order_by(Account.id).limit(1))
+    found_before = count_accounts(demo_db, AccountFilter(text=existing))
+    rows = [["First", "Last", "Company"]]
+    rows += [
+        [f"Q{i}", f"Zyxwort{i}", f"Importfirma {i % 40}"] for i in range(service.BULK_FTS_ROWS + 50)
+    ]
+    path = csv_file(rows)
+    service.commit(demo_db, make_plan(demo_db, path), file_path=path)
+    assert count_accounts(demo_db, AccountFilter(text="zyxwort17")) == 1
+    assert count_accounts(demo_db, AccountFilter(text="importfirma")) == 40
+    assert count_accounts(demo_db, AccountFilter(text=existing)) == found_before

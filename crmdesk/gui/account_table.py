@@ -11,7 +11,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 
 from crmdesk.core.activities import start_of_local_day
@@ -34,12 +41,12 @@ FIRST_PAGE = 80
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = (
-    ("Name", SortKey.NAME),
-    ("Tier", SortKey.TIER),
-    ("Status", SortKey.STATUS),
-    ("Owner", SortKey.OWNER),
-    ("Last contact", SortKey.LAST_INTERACTION),
-    ("Next follow-up", SortKey.NEXT_FOLLOW_UP),
+    (QT_TRANSLATE_NOOP("AccountTableModel", "Name"), SortKey.NAME),
+    (QT_TRANSLATE_NOOP("AccountTableModel", "Tier"), SortKey.TIER),
+    (QT_TRANSLATE_NOOP("AccountTableModel", "Status"), SortKey.STATUS),
+    (QT_TRANSLATE_NOOP("AccountTableModel", "Owner"), SortKey.OWNER),
+    (QT_TRANSLATE_NOOP("AccountTableModel", "Last contact"), SortKey.LAST_INTERACTION),
+    (QT_TRANSLATE_NOOP("AccountTableModel", "Next follow-up"), SortKey.NEXT_FOLLOW_UP),
 )
 NAME, TIER, STATUS, OWNER, LAST, NEXT = range(len(COLUMNS))
 Index = QModelIndex | QPersistentModelIndex

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QFont
 
 from crmdesk.core.activities import FollowUp
@@ -48,7 +48,11 @@ def timeline_model(parent: QObject) -> RowsModel[Activity]:
     )
 
 
-STATE_LABELS = {"overdue": "Overdue", "today": "Due today", "upcoming": "Upcoming"}
+STATE_LABELS = {
+    "overdue": QT_TRANSLATE_NOOP("FollowUpModel", "Overdue"),
+    "today": QT_TRANSLATE_NOOP("FollowUpModel", "Due today"),
+    "upcoming": QT_TRANSLATE_NOOP("FollowUpModel", "Upcoming"),
+}
 
 
 class _States:
@@ -83,7 +87,9 @@ class FollowUpModel(RowsModel[FollowUp]):
         columns = [
             Column(
                 tr("State"),
-                lambda f: tr(STATE_LABELS[states.state(f)]),
+                lambda f: QCoreApplication.translate(
+                    "FollowUpModel", STATE_LABELS[states.state(f)]
+                ),
                 foreground=states.colour,
             ),
             Column(tr("Due"), lambda f: fmt.date_text(f.activity.due_at)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from crmdesk.core import activities as svc
@@ -15,7 +15,12 @@ from crmdesk.gui.icons import icon
 from crmdesk.gui.style import compact_table
 from crmdesk.gui.undo import perform
 
-HORIZONS = [(0, "Overdue and due today"), (7, "Next 7 days"), (30, "Next 30 days"), (None, "All")]
+HORIZONS = [
+    (0, QT_TRANSLATE_NOOP("FollowUpsView", "Overdue and due today")),
+    (7, QT_TRANSLATE_NOOP("FollowUpsView", "Next 7 days")),
+    (30, QT_TRANSLATE_NOOP("FollowUpsView", "Next 30 days")),
+    (None, QT_TRANSLATE_NOOP("FollowUpsView", "All")),
+]
 
 
 class FollowUpsView(QDialog):

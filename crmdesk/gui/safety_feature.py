@@ -34,17 +34,17 @@ def install(window: Any) -> None:
     backups.triggered.connect(lambda: open_backups(window))
     menu = window.menu_file
     by_name = {a.objectName(): a for a in menu.actions()}
-    placeholder = by_name.get("action_export")  # the skeleton's single-kind entry
     quit_action = by_name.get("action_quit")
-    export_menu = menu.addMenu(_tr("&Export"))
-    export_menu.setObjectName("menuExport")
-    for kind, label in KINDS.items():
-        action = export_menu.addAction(_tr(label))
-        action.setObjectName(f"actionExport_{kind}")
-        action.triggered.connect(lambda _checked=False, k=kind: ask_export(window, k))
-    if placeholder is not None:
-        menu.insertMenu(placeholder, export_menu)
-        placeholder.setVisible(False)
+    export_menu = None
+    if "action_export" not in by_name:  # the window has no File > Export of its own
+        export_menu = menu.addMenu(_tr("&Export"))
+        export_menu.setObjectName("menuExport")
+        for kind, label in KINDS.items():
+            action = export_menu.addAction(_tr(label))
+            action.setObjectName(f"actionExport_{kind}")
+            action.triggered.connect(lambda _checked=False, k=kind: ask_export(window, k))
+        if quit_action is not None:
+            menu.insertMenu(quit_action, export_menu)
     if quit_action is not None:
         menu.insertAction(quit_action, backups)
         menu.insertSeparator(quit_action)

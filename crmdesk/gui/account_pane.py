@@ -90,6 +90,11 @@ class AccountPane(QWidget):
         compact_table(self.ui.historyTable, samples, stretch=2)
         self.show_account(None)
 
+    def owner_names(self) -> list[str]:
+        """The owners the customer pane already knows (no query per account)."""
+        pane = getattr(self.window_api, "customer_pane", None)
+        return list(pane.owner_names) if pane is not None else owners(self.db)
+
     @property
     def account_id(self) -> int | None:
         return self.account.id if self.account else None
@@ -111,7 +116,7 @@ class AccountPane(QWidget):
         self.ui.changeTierButton.setVisible(has)
         self.ui.subtitleLabel.setVisible(has)
         self.ui.emptyLabel.setVisible(not has)
-        self.form.set_owners(owners(self.db))
+        self.form.set_owners(self.owner_names())
         self.form.load(account)
         self._original = self.form.values()
         self.ui.overviewError.clear()
@@ -197,6 +202,8 @@ class AccountPane(QWidget):
         except CrmError as exc:
             self.ui.overviewError.setText(str(exc))
             return False
+        if "owner" in changed:  # a new owner joins the owner filter
+            window.customer_pane.reload_owners()
         self.show_account(account_id)  # the stored, normalised values
         return True
 

@@ -80,6 +80,7 @@ class AccountTableModel(QAbstractTableModel):
         self._texts: dict[int, tuple[str, ...]] = {}  # row number -> display texts
         self._announcing_reset = False
         self._fetching = False
+        self._loaded = False
         self._bold = QFont()
         self._bold.setBold(True)
         self._today = start_of_local_day(utcnow())
@@ -104,6 +105,7 @@ class AccountTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Back to the first page under the current filter and sort."""
         self.beginResetModel()
+        self._loaded = True
         self._today = start_of_local_day(utcnow())
         first = min(self.page_size, FIRST_PAGE)
         self._rows = self._page(0, first)
@@ -160,8 +162,10 @@ class AccountTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        self.sort_key = COLUMNS[column][1]
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        key, descending = COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.descending) and not self._loaded:
+            return  # the view announcing its initial sort: the first filter loads
+        self.sort_key, self.descending = key, descending
         self.reload()
 
     def refresh_accounts(self, ids: list[int]) -> None:

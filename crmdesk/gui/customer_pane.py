@@ -39,6 +39,7 @@ class CustomerPane(QWidget):
         self.ui = Ui_CustomerPane()
         self.ui.setupUi(self)
         self.guard = lambda: True
+        self.owner_names: list[str] = []  # every owner in the portfolio
         self.jobs = jobs
         self._count_generation = 0
         self._current: int | None = None
@@ -163,7 +164,8 @@ class CustomerPane(QWidget):
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(self.tr("Any owner"), None)
-        for name in owners(self.db):
+        self.owner_names = owners(self.db)
+        for name in self.owner_names:
             combo.addItem(name, name)
         index = combo.findData(current) if current else 0
         combo.setCurrentIndex(max(index, 0))

@@ -135,9 +135,7 @@ class WindowActions(QObject):
     def new_account(self) -> int | None:
         if not self.w.account_pane.confirm_leave():
             return None
-        from crmdesk.core.portfolio import owners
-
-        dialog = NewAccountDialog(self.w, owners(self.w.db))
+        dialog = NewAccountDialog(self.w, self.w.customer_pane.owner_names)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.account_id is None:
             return None
         self.w.open_account(dialog.account_id)

@@ -25,6 +25,7 @@ from crmdesk.db.models_imports import ImportBatch, ImportChange, ImportMapping
 from crmdesk.db.types import utcnow
 from crmdesk.errors import CrmError
 from crmdesk.importing import values as vals
+from crmdesk.importing.bulk import BulkWriter
 from crmdesk.importing.errors import ImportCancelled, ImportFileError
 from crmdesk.importing.mapping import TARGETS, signature
 from crmdesk.importing.plan import Plan, RowPlan, company_key
@@ -95,13 +96,6 @@ def _remember(session: Session, headers: list[str], targets: list[str]) -> None:
 def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def _contact_row(row: RowPlan, account_id: int) -> dict[str, Any]:
-    data: dict[str, Any] = {"account_id": account_id}
-    for key, value in row.values.fields.items():
-        data[key] = _ENUMS[key](value) if key in _ENUMS else value
-    return {k: data.get(k) for k in ("account_id", *DIFF_FIELDS)}
 
 
 def _account_row(info: dict[str, str], plan: Plan) -> dict[str, Any]:
@@ -177,11 +171,12 @@ def commit(
             touched.update(r.account_id for r in updates if r.account_id is not None)
             touched.update(plan_contact_accounts(session, updates))
             changes: list[dict[str, Any]] = []
-            table = Contact.__table__
+            writer = BulkWriter(conn, ("account_id", *DIFF_FIELDS))
             for chunk in _chunks(creates):
-                rows = [_contact_row(r, account_ids[r.account_key]) for r in chunk]
-                ids = _insert_many(conn, table, rows)
-                changes += [_created(batch.id, "contact", i) for i in ids]
+                rows = [
+                    {**r.values.fields, "account_id": account_ids[r.account_key]} for r in chunk
+                ]
+                writer.created(batch.id, "contact", writer.contacts(rows))
                 step(len(chunk))
             updated = _apply_updates(session, plan, updates, changes, batch.id, step)
             for chunk in _chunks(changes, 5000):
@@ -256,17 +251,6 @@ def _accounts_of(session: Session, changes: list[ImportChange]) -> set[int]:
     return accounts
 
 
-def _created(batch_id: int, entity: str, entity_id: int) -> dict[str, Any]:
-    # every dict carries every key: executemany takes its columns from the first
-    return {
-        "batch_id": batch_id,
-        "entity": entity,
-        "entity_id": entity_id,
-        "action": "created",
-        "before": None,
-    }
-
-
 class _AccountIds(dict[str, int]):
     created: list[int]
 
@@ -299,10 +283,7 @@ def _create_accounts(
         )
         current.update(zip(missing, ids, strict=True))
         out.created = list(ids)
-        session.execute(
-            insert(ImportChange),
-            [_created(batch_id, "account", i) for i in ids],
-        )
+        BulkWriter(session.connection(), ()).created(batch_id, "account", list(ids))
     out.update({key: current[key] for key in needed})
     return out
 

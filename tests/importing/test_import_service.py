@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import uuid
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,9 @@ def test_import_creates_contacts_and_transactional_accounts(db: Database, xlsx_f
         ("Jürgen", "Müller", "+49307654321"),
         ("Zoë", "Lefèvre", "+33142142000"),
     ]
+    # the bulk writer stores ids and times exactly as the ORM does
+    assert all(isinstance(c.uuid, uuid.UUID) and c.created_at.tzinfo for c in people)
+    assert len({c.uuid for c in people}) == 3
     with db.session() as session:
         accounts = list(session.scalars(select(Account).order_by(Account.id)))
     assert {a.tier for a in accounts} == {Tier.TRANSACTIONAL}

@@ -10,6 +10,7 @@ the public API that features plug into (crmdesk/gui/features.py):
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -33,6 +34,7 @@ from crmdesk.gui.welcome import WelcomeView
 from crmdesk.gui.window_actions import WindowActions
 
 log = logging.getLogger(__name__)
+SPREADSHEETS = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods"}
 
 
 class MainWindow(QMainWindow):
@@ -47,7 +49,11 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings(APP_NAME, APP_NAME)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
-        self.setWindowTitle(self.tr("crmdesk %s") % __version__)
+        where = Path(db.path).name if db.path else str(db.engine.url.host or db.engine.url)
+        self.setWindowTitle(
+            self.tr("%1 — crmdesk %2").replace("%1", where).replace("%2", __version__)
+        )
+        self.setAcceptDrops(True)  # drop a spreadsheet to import it
         self.setWindowIcon(app_icon())
         self.undo_stack = QUndoStack(self)
         self.jobs = Jobs(self)
@@ -264,6 +270,24 @@ class MainWindow(QMainWindow):
             except Exception as exc:  # one broken feature must not stop the window
                 log.exception("feature %s failed to install", module.__name__)
                 self.feature_errors.append((module.__name__, exc))
+
+    # --- drag and drop: a spreadsheet dropped on the window is imported ---
+    def _dropped_file(self, event: Any) -> str | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        files = [u.toLocalFile() for u in urls if u.isLocalFile()]
+        if len(files) != 1 or Path(files[0]).suffix.lower() not in SPREADSHEETS:
+            return None
+        return files[0]
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if self.import_handler is not None and self._dropped_file(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:
+        path = self._dropped_file(event)
+        if path:
+            event.acceptProposedAction()
+            self.start_import(path)
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() == Qt.Key.Key_Escape and self.customer_pane.ui.search.hasFocus():

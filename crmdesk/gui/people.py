@@ -76,7 +76,11 @@ class PeopleTab(QObject):
         remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         remove.triggered.connect(self.remove)
-        self.table.addAction(remove)
+        edit = QAction(icon("edit"), self.tr("Edit person…"), self.table)
+        edit.triggered.connect(self.edit)
+        remove.setIcon(icon("delete"))
+        self.table.addActions([edit, remove])
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self._update_buttons()
 

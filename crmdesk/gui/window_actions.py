@@ -108,7 +108,9 @@ class WindowActions(QObject):
         # Delete removes an account only from the portfolio table (elsewhere
         # Delete removes a person or an activity, or edits text).
         ui.action_delete_account.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        window.customer_pane.ui.table.addAction(ui.action_delete_account)
+        table = window.customer_pane.ui.table
+        table.addActions([ui.action_change_tier, ui.action_new_contact, ui.action_delete_account])
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         undo = window.undo_stack.createUndoAction(window, self.tr("&Undo"))
         undo.setShortcut(QKeySequence(Std.Undo))
         undo.setIcon(icon("undo"))

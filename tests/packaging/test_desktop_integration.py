@@ -127,3 +127,13 @@ def test_macos_bundle_settings_declare_the_document_types() -> None:
     }
     spec = (ROOT / "packaging" / "crmdesk.spec").read_text(encoding="utf-8")
     assert "info_plist=macos_bundle.info_plist(VERSION)" in spec
+
+
+def test_windows_version_resource_numbers() -> None:
+    to_tuple = _load("windows_version").version_tuple
+    assert to_tuple("0.1.0") == (0, 1, 0, 0)
+    assert to_tuple("1.2rc1") == (1, 2, 0, 0)
+    assert to_tuple("2.0.3.dev4") == (2, 0, 3, 0)
+    from crmdesk import __version__
+
+    assert to_tuple(__version__)[:2] != (0, 0) or __version__.startswith("0.0")

@@ -145,7 +145,7 @@ def _phone(text: str, candidates: tuple[str, ...], region: str, typed: bool) -> 
     # Typed text with a country code or in national form only needs to be a
     # possible number; a bare digit string (maybe a number cell that lost its
     # "+") must be a valid one, else the international reading is tried.
-    fast = _fast_international(text) if typed else None
+    fast = (_fast_international(text) or _fast_national(text, region)) if typed else None
     if fast is not None:
         return fast, True
     for candidate in candidates:
@@ -182,6 +182,34 @@ def _fast_international(text: str) -> str | None:
             number = phonenumbers.PhoneNumber(country_code=code, national_number=int(national))
             return f"+{digits}" if phonenumbers.is_possible_number(number) else None
     return None
+
+
+_NATIONAL = re.compile(r"^0[\d \-./]{5,20}$")
+
+
+@lru_cache(maxsize=256)
+def _trunk_zero_code(region: str) -> int | None:
+    """The country code of a region whose numbers are dialled nationally
+    with a plain leading 0 (DE, FR, GB, NL, …), else None (IT keeps its 0,
+    others strip more complex prefixes: phonenumbers decides those)."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region.upper(), None)
+    if meta is None or meta.national_prefix != "0":
+        return None
+    if meta.national_prefix_for_parsing not in (None, "0"):
+        return None
+    return meta.country_code
+
+
+def _fast_national(text: str, region: str) -> str | None:
+    """"030 1234567" in DE -> +49301234567 without a full parse."""
+    if not _NATIONAL.match(text):
+        return None
+    code = _trunk_zero_code(region)
+    digits = re.sub(r"\D", "", text)[1:]
+    if code is None or not digits or digits[0] == "0":
+        return None
+    number = phonenumbers.PhoneNumber(country_code=code, national_number=int(digits))
+    return f"+{code}{digits}" if phonenumbers.is_possible_number(number) else None
 
 
 def _possible(number: phonenumbers.PhoneNumber) -> bool:

@@ -155,3 +155,51 @@ def _pipeline(path: Path) -> None:
 
 
 _EMPTY = planning.Snapshot()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    digits=st.from_regex(r"[1-9][0-9]{5,12}", fullmatch=True),
+    sep=st.sampled_from(["", " ", "-", "/"]),
+    region=st.sampled_from(["DE", "FR", "NL", "AT", "CH", "GB", "IT", "US"]),
+    international=st.booleans(),
+)
+def test_phone_fast_paths_agree_with_phonenumbers(
+    digits: str, sep: str, region: str, international: bool
+) -> None:
+    """The shortcuts for "+49 30 …" and "030 …" give what phonenumbers gives."""
+    import phonenumbers
+
+    from crmdesk.importing import values
+
+    text = (
+        (f"+{digits[:2]}{sep}{digits[2:]}") if international else f"0{digits[:3]}{sep}{digits[3:]}"
+    )
+    fast = values._fast_international(text) or values._fast_national(text, region)
+    if fast is None:
+        return
+    number = phonenumbers.parse(text, region)
+    assert phonenumbers.is_possible_number(number)
+    assert fast == phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    local=st.from_regex(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,70}", fullmatch=True),
+    domain=st.from_regex(r"[A-Za-z0-9-]{1,70}(\.[A-Za-z0-9-]{1,20}){0,3}", fullmatch=True),
+)
+def test_email_fast_path_agrees_with_email_validator(local: str, domain: str) -> None:
+    from email_validator import EmailNotValidError, validate_email
+
+    from crmdesk.importing.values import normalise_email
+
+    text = f"{local}@{domain}"
+    try:
+        expected = validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError:
+        expected = None
+    try:
+        got = normalise_email(text)
+    except ValueError:
+        got = None
+    assert got == expected

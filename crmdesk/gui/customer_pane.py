@@ -179,15 +179,17 @@ class CustomerPane(QWidget):
     def current_account_id(self) -> int | None:
         return self._current
 
-    def select_account(self, account_id: int | None) -> bool:
-        """Select the account's row (loading pages until it shows up); False
-        when it is not in the filtered list."""
+    def select_account(self, account_id: int | None, max_pages: int = 3) -> bool:
+        """Select the account's row, loading at most ``max_pages`` more pages
+        to find it (bounded work on the GUI thread); False when not found."""
         if account_id is None:
             self.ui.table.clearSelection()
             return True
         row = self.model.row_of(account_id)
-        while row is None and self.model.canFetchMore():
+        pages = 0
+        while row is None and self.model.canFetchMore() and pages < max_pages:
             self.model.fetchMore()
+            pages += 1
             row = self.model.row_of(account_id)
         if row is None:
             return False
@@ -223,6 +225,17 @@ class CustomerPane(QWidget):
                 self.ui.table.selectRow(row)
             finally:
                 self._moving_back = False
+
+    def show_unlisted(self, account_id: int) -> None:
+        """Open an account that is not among the loaded rows (filtered out,
+        or thousands of rows down): the panes show it, no row is selected."""
+        self._moving_back = True
+        try:
+            self.ui.table.clearSelection()
+        finally:
+            self._moving_back = False
+        self._current = account_id
+        self.currentAccountChanged.emit(account_id)
 
     def forget_current(self) -> None:
         """The current account is gone (deleted): clear the selection."""

@@ -136,28 +136,16 @@ class MainWindow(QMainWindow):
 
     # --- navigation -------------------------------------------------------
     def open_account(self, account_id: int) -> bool:
-        """Show an account, clearing the filters when they hide it."""
+        """Show an account: its row is selected when it is listed nearby;
+        otherwise (filtered out, or far down a long list) the panes show it
+        without loading thousands of rows just to highlight it."""
         if account_id == self.selected_account_id():
             return True
         if not self.account_pane.confirm_leave():
             return False
-        pane = self.customer_pane
-        if not pane.select_account(account_id):
-            pane.ui.search.blockSignals(True)
-            pane.ui.search.clear()
-            pane.ui.search.blockSignals(False)
-            for button in pane.tier_buttons.values():
-                button.blockSignals(True)
-                button.setChecked(False)
-                button.blockSignals(False)
-            for combo in (pane.ui.statusFilter, pane.ui.ownerFilter):
-                combo.blockSignals(True)
-                combo.setCurrentIndex(0)
-                combo.blockSignals(False)
-            pane.apply_filter()
-            if not pane.select_account(account_id):
-                return False
-        return True
+        if not self.customer_pane.select_account(account_id):
+            self.customer_pane.show_unlisted(account_id)
+        return self.selected_account_id() == account_id
 
     def data_changed(self, account_id: int | None) -> None:
         """After an action on one account: refresh just what shows it."""

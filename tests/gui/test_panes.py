@@ -218,3 +218,21 @@ def test_edit_a_person(qtbot, window, on_modal) -> None:  # type: ignore[no-unty
         c for c in contacts.contacts_for_account(window.db, account_id) if c.id == person.id
     )
     assert back.job_title == person.job_title
+
+
+def test_open_an_account_the_filter_hides(qtbot, window, demo_db) -> None:  # type: ignore[no-untyped-def]
+    pane = window.customer_pane
+    strategic = next(
+        a.id
+        for a in [pane.model.account_at(r) for r in range(pane.model.rowCount())]
+        if a.tier is Tier.STRATEGIC
+    )
+    pane.tier_buttons[Tier.PARTNER].click()  # strategic accounts are hidden now
+    assert pane.model.row_of(strategic) is None
+    assert window.open_account(strategic)
+    assert window.account_pane.account.id == strategic
+    assert window.activity_pane.account_id == strategic
+    assert pane.ui.table.selectionModel().selectedRows() == []
+    accounts.delete_account(demo_db, strategic)
+    window.refresh()
+    assert window.open_account(strategic) is False  # deleted: nothing to show

@@ -39,15 +39,16 @@ AUTOSAVE_MS = 3000
 LIST_PAGES = (
     ("objective", "Objectives", "Ours, the customer's and joint objectives with owner, due "
      "date, status and measure.", "objectives"),
-    ("strength", "SWOT: strengths", "What we do well for this customer.", "swot"),
-    ("weakness", "SWOT: weaknesses", "Where we fall short.", "swot"),
-    ("swot_opportunity", "SWOT: opportunities", "Openings in the customer's business.", "swot"),
-    ("threat", "SWOT: threats", "What could take the business away.", "swot"),
+    ("strength", "Strengths", "What we do well for this customer.", "swot"),
+    ("weakness", "Weaknesses", "Where we fall short.", "swot"),
+    ("swot_opportunity", "Opportunities (SWOT)", "Openings in the customer's business.", "swot"),
+    ("threat", "Threats", "What could take the business away.", "swot"),
     ("competitor", "Competitors", "Who else sells to them and how strong they are.",
      "competitors"),
-    ("opportunity", "Opportunities", "Deals: value, stage, expected close.", "opportunities"),
+    ("opportunity", "Opportunities (deals)", "Deals: value, stage, expected close.",
+     "opportunities"),
     ("risk", "Risks", "Likelihood, impact and mitigation; add defection signals from the "
-     "Stakeholders and signals page.", "risks"),
+     "Stakeholders page.", "risks"),
     ("action", "Action plan", "Actions with owner, due date and status.", "actions"),
 )  # fmt: skip
 
@@ -73,7 +74,7 @@ class _ListPage(QWidget):
         table.setItemDelegate(ChoiceDelegate(self.model, table))
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setStretchLastSection(True)
-        table.setColumnWidth(0, 240)
+        table.setColumnWidth(0, 200)
         self.ui.addButton.clicked.connect(self._add)
         self.ui.removeButton.clicked.connect(lambda: self.model.remove(self._row()))
         self.ui.upButton.clicked.connect(lambda: self._move(-1))
@@ -123,7 +124,7 @@ class PlanTab(QWidget):
         }  # fmt: skip
         for edit in self.texts.values():
             edit.textChanged.connect(self._edited)
-        self.ui.sectionList.addItem(self.tr("Overview and strategy"))
+        self.ui.sectionList.addItem(self.tr("Overview"))
         self.lists: dict[str, _ListPage] = {}
         for section, title, hint, _tpl in LIST_PAGES:
             page = _ListPage(section, hint, self._refused)
@@ -136,9 +137,11 @@ class PlanTab(QWidget):
         self.insights_ui.setupUi(self.insights)
         self.insights_ui.adoptButton.clicked.connect(self._adopt_signals)
         self.ui.pages.addWidget(self.insights)
-        self.ui.sectionList.addItem(self.tr("Stakeholders and signals"))
+        self.ui.sectionList.addItem(self.tr("Stakeholders"))
         self.ui.sectionList.currentRowChanged.connect(self.ui.pages.setCurrentIndex)
         self.ui.sectionList.setCurrentRow(0)
+        frame = 2 * self.ui.sectionList.frameWidth() + 8
+        self.ui.sectionList.setFixedWidth(self.ui.sectionList.sizeHintForColumn(0) + frame)
         self.ui.startEdit.dateChanged.connect(self._edited)
         self.ui.endEdit.dateChanged.connect(self._edited)
         self.ui.statusCombo.currentIndexChanged.connect(self._edited)
@@ -155,6 +158,8 @@ class PlanTab(QWidget):
     # -- loading -----------------------------------------------------------
     def set_account(self, account_id: int | None) -> None:
         if account_id == self.account_id and account_id is not None:
+            if not self.dirty:  # the window refreshed: show what changed elsewhere
+                self.reload(self.plan.id if self.plan else None)
             return
         if not self.save(quiet=True):
             self.ui.banner.setText(self.tr(

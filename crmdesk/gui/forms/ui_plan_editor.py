@@ -100,6 +100,7 @@ class Ui_PlanEditor(object):
         self.startEdit = QDateEdit(self.editorPage)
         self.startEdit.setObjectName(u"startEdit")
         self.startEdit.setCalendarPopup(True)
+        self.startEdit.setMinimumSize(QSize(110, 0))
 
         self.periodRow.addWidget(self.startEdit)
 
@@ -111,6 +112,7 @@ class Ui_PlanEditor(object):
         self.endEdit = QDateEdit(self.editorPage)
         self.endEdit.setObjectName(u"endEdit")
         self.endEdit.setCalendarPopup(True)
+        self.endEdit.setMinimumSize(QSize(110, 0))
 
         self.periodRow.addWidget(self.endEdit)
 
@@ -128,21 +130,6 @@ class Ui_PlanEditor(object):
 
         self.periodRow.addItem(self.periodSpacer)
 
-        self.stateLabel = QLabel(self.editorPage)
-        self.stateLabel.setObjectName(u"stateLabel")
-
-        self.periodRow.addWidget(self.stateLabel)
-
-        self.revertButton = QPushButton(self.editorPage)
-        self.revertButton.setObjectName(u"revertButton")
-
-        self.periodRow.addWidget(self.revertButton)
-
-        self.saveButton = QPushButton(self.editorPage)
-        self.saveButton.setObjectName(u"saveButton")
-
-        self.periodRow.addWidget(self.saveButton)
-
 
         self.editorLayout.addLayout(self.periodRow)
 
@@ -156,7 +143,11 @@ class Ui_PlanEditor(object):
         self.bodyRow.setObjectName(u"bodyRow")
         self.sectionList = QListWidget(self.editorPage)
         self.sectionList.setObjectName(u"sectionList")
-        self.sectionList.setMaximumSize(QSize(210, 16777215))
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.sectionList.sizePolicy().hasHeightForWidth())
+        self.sectionList.setSizePolicy(sizePolicy1)
 
         self.bodyRow.addWidget(self.sectionList)
 
@@ -235,6 +226,30 @@ class Ui_PlanEditor(object):
 
         self.editorLayout.addLayout(self.bodyRow)
 
+        self.saveRow = QHBoxLayout()
+        self.saveRow.setObjectName(u"saveRow")
+        self.stateLabel = QLabel(self.editorPage)
+        self.stateLabel.setObjectName(u"stateLabel")
+
+        self.saveRow.addWidget(self.stateLabel)
+
+        self.saveSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.saveRow.addItem(self.saveSpacer)
+
+        self.revertButton = QPushButton(self.editorPage)
+        self.revertButton.setObjectName(u"revertButton")
+
+        self.saveRow.addWidget(self.revertButton)
+
+        self.saveButton = QPushButton(self.editorPage)
+        self.saveButton.setObjectName(u"saveButton")
+
+        self.saveRow.addWidget(self.saveButton)
+
+
+        self.editorLayout.addLayout(self.saveRow)
+
         self.modeStack.addWidget(self.editorPage)
 
         self.outerLayout.addWidget(self.modeStack)
@@ -267,9 +282,6 @@ class Ui_PlanEditor(object):
         self.toLabel.setText(QCoreApplication.translate("PlanEditor", u"to", None))
         self.endEdit.setDisplayFormat(QCoreApplication.translate("PlanEditor", u"yyyy-MM-dd", None))
         self.statusLabel.setText(QCoreApplication.translate("PlanEditor", u"&Status", None))
-        self.stateLabel.setText("")
-        self.revertButton.setText(QCoreApplication.translate("PlanEditor", u"&Revert", None))
-        self.saveButton.setText(QCoreApplication.translate("PlanEditor", u"Sa&ve", None))
         self.banner.setStyleSheet(QCoreApplication.translate("PlanEditor", u"background: #fff4e5; border: 1px solid #f0b429; padding: 4px;", None))
         self.sinceLabel.setText(QCoreApplication.translate("PlanEditor", u"Since the last review", None))
         self.prioritiesLabel.setText(QCoreApplication.translate("PlanEditor", u"Customer priorities and goals", None))
@@ -277,6 +289,9 @@ class Ui_PlanEditor(object):
         self.strategyLabel.setText(QCoreApplication.translate("PlanEditor", u"Relationship strategy", None))
         self.propositionLabel.setText(QCoreApplication.translate("PlanEditor", u"Individual value proposition", None))
         self.reviewLabel.setText(QCoreApplication.translate("PlanEditor", u"Review of the last period", None))
+        self.stateLabel.setText("")
+        self.revertButton.setText(QCoreApplication.translate("PlanEditor", u"&Revert", None))
+        self.saveButton.setText(QCoreApplication.translate("PlanEditor", u"Sa&ve", None))
         pass
     # retranslateUi
 

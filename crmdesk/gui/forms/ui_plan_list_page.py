@@ -80,8 +80,14 @@ class Ui_PlanListPage(object):
         self.hintLabel.setStyleSheet(QCoreApplication.translate("PlanListPage", u"color: palette(mid);", None))
         self.addButton.setText(QCoreApplication.translate("PlanListPage", u"&Add", None))
         self.removeButton.setText(QCoreApplication.translate("PlanListPage", u"Re&move", None))
-        self.upButton.setText(QCoreApplication.translate("PlanListPage", u"Move &up", None))
-        self.downButton.setText(QCoreApplication.translate("PlanListPage", u"Move &down", None))
+        self.upButton.setText(QCoreApplication.translate("PlanListPage", u"&Up", None))
+#if QT_CONFIG(tooltip)
+        self.upButton.setToolTip(QCoreApplication.translate("PlanListPage", u"Move the entry up", None))
+#endif // QT_CONFIG(tooltip)
+        self.downButton.setText(QCoreApplication.translate("PlanListPage", u"&Down", None))
+#if QT_CONFIG(tooltip)
+        self.downButton.setToolTip(QCoreApplication.translate("PlanListPage", u"Move the entry down", None))
+#endif // QT_CONFIG(tooltip)
         pass
     # retranslateUi
 

@@ -158,6 +158,7 @@ class Ui_PlanEditor(object):
         self.textForm = QFormLayout(self.textPage)
         self.textForm.setObjectName(u"textForm")
         self.textForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.textForm.setRowWrapPolicy(QFormLayout.WrapAllRows)
         self.sinceLabel = QLabel(self.textPage)
         self.sinceLabel.setObjectName(u"sinceLabel")
 

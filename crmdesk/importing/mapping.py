@@ -11,6 +11,7 @@ column's values in the contact's notes, ``IGNORE`` drops it.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -161,6 +162,21 @@ def auto_map(headers: list[str]) -> list[str]:
     if "full_name" in taken and "first_name" in taken and "last_name" in taken:
         targets = [IGNORE if t == "full_name" else t for t in targets]
     return targets
+
+
+_LABEL = re.compile(r"^phone(\d+)(label|type)$")
+
+
+def phone_labels(headers: list[str]) -> dict[int, int]:
+    """Google's "Phone 1 - Label" (or "- Type") column for each "Phone 1 -
+    Value" column: value column index -> label column index."""
+    keys = [header_key(h) for h in headers]
+    labels = {m.group(1): i for i, k in enumerate(keys) if (m := _LABEL.match(k))}
+    return {
+        i: labels[m.group(1)]
+        for i, k in enumerate(keys)
+        if (m := re.match(r"^phone(\d+)value$", k)) and m.group(1) in labels
+    }
 
 
 def check_mapping(targets: list[str]) -> list[str]:

@@ -21,7 +21,7 @@ from crmdesk.db.enums import AcquisitionSource
 from crmdesk.importing import values as vals
 from crmdesk.importing.errors import ImportCancelled, ImportFileError
 from crmdesk.importing.headers import Sheet
-from crmdesk.importing.mapping import KEEP, TARGETS, check_mapping, header_key
+from crmdesk.importing.mapping import KEEP, TARGETS, check_mapping, header_key, phone_labels
 from crmdesk.importing.rows import ColumnInfo, RowValues, normalise_row
 from crmdesk.importing.snapshot import Snapshot
 
@@ -166,7 +166,7 @@ def build_plan(
     if len(options.targets) != len(sheet.headers):
         raise ImportFileError("the mapping does not fit this file's columns")
     date_orders = _decide_dates(sheet, options.targets, options)
-    columns = ColumnInfo(sheet.headers, options.targets, date_orders)
+    columns = ColumnInfo(sheet.headers, options.targets, date_orders, phone_labels(sheet.headers))
     rows: list[RowPlan] = []
     total = len(sheet.rows)
     default_account = vals.clean(options.default_account)

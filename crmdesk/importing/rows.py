@@ -38,6 +38,7 @@ LABELS = {
 }
 _ENUMS = {"buying_role": BuyingRole, "stance": Stance, "level": ContactLevel}
 _TEXT = ("job_title", "department", "relationship_holder")
+_MOBILE_WORDS = ("mobile", "cell", "mobil", "handy", "portable", "móvil", "movil")
 
 
 @dataclass
@@ -56,6 +57,7 @@ class ColumnInfo:
     headers: list[str]
     targets: list[str]
     date_orders: dict[int, str] = field(default_factory=dict)  # KEEP columns holding dates
+    phone_labels: dict[int, int] = field(default_factory=dict)  # Google's per-row phone type
 
 
 def normalise_row(cells: list[Cell], columns: ColumnInfo, region: str) -> RowValues:
@@ -92,6 +94,10 @@ def normalise_row(cells: list[Cell], columns: ColumnInfo, region: str) -> RowVal
         elif target == "email_secondary":
             secondary.extend(vals.split_multi(text))
         elif target in phones:
+            if target == "phone" and index in columns.phone_labels:
+                label = vals.cell_to_text(cells[columns.phone_labels[index]]).lower()
+                if any(word in label for word in _MOBILE_WORDS):
+                    target = "mobile"
             for part in vals.MULTI_SPLIT.split(text) if ":::" in text else [cell]:
                 phones[target].append((part, header))
         elif target == "notes":

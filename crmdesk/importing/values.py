@@ -201,7 +201,7 @@ def _trunk_zero_code(region: str) -> int | None:
 
 
 def _fast_national(text: str, region: str) -> str | None:
-    """"030 1234567" in DE -> +49301234567 without a full parse."""
+    """ "030 1234567" in DE -> +49301234567 without a full parse."""
     if not _NATIONAL.match(text):
         return None
     code = _trunk_zero_code(region)

@@ -127,3 +127,18 @@ def test_row_errors_are_reasons() -> None:
     assert any("no last name" in e for e in out.errors)
     assert any("e-mail 'nope' is not valid" in e for e in out.errors)
     assert any("Buying role 'boss' is not one of" in e for e in out.errors)
+
+
+def test_google_phone_labels_route_mobiles() -> None:
+    from crmdesk.importing.mapping import auto_map, phone_labels
+
+    headers = ["Given Name", "Family Name", "Organization 1 - Name", "Phone 1 - Type",
+               "Phone 1 - Value", "Phone 2 - Type", "Phone 2 - Value"]  # fmt: skip
+    targets = auto_map(headers)
+    assert phone_labels(headers) == {4: 3, 6: 5}
+    columns = ColumnInfo(headers, targets, {}, phone_labels(headers))
+    out = normalise_row(
+        ["Anna", "Schmidt", "ACME", "Mobile", "0170 1234567", "Work", "030 1234567"], columns, "DE"
+    )
+    assert out.fields["mobile"] == "+491701234567"
+    assert out.fields["phone"] == "+49301234567"

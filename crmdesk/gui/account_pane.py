@@ -47,7 +47,6 @@ class AccountPane(QWidget):
         font.setBold(True)
         self.ui.nameLabel.setFont(font)
         self.ui.nameLabel.setWordWrap(True)
-        self.ui.headerRow.setStretch(0, 1)
         fixed = QSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         for label in (self.ui.tierBadge, self.ui.statusLabel):
             label.setSizePolicy(fixed)

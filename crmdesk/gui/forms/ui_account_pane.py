@@ -28,14 +28,17 @@ class Ui_AccountPane(object):
         self.paneLayout.setSpacing(6)
         self.paneLayout.setObjectName(u"paneLayout")
         self.paneLayout.setContentsMargins(4, 0, 4, 0)
-        self.headerRow = QHBoxLayout()
-        self.headerRow.setSpacing(8)
-        self.headerRow.setObjectName(u"headerRow")
+        self.headerBox = QVBoxLayout()
+        self.headerBox.setSpacing(2)
+        self.headerBox.setObjectName(u"headerBox")
         self.nameLabel = QLabel(AccountPane)
         self.nameLabel.setObjectName(u"nameLabel")
 
-        self.headerRow.addWidget(self.nameLabel)
+        self.headerBox.addWidget(self.nameLabel)
 
+        self.headerRow = QHBoxLayout()
+        self.headerRow.setSpacing(8)
+        self.headerRow.setObjectName(u"headerRow")
         self.tierBadge = QLabel(AccountPane)
         self.tierBadge.setObjectName(u"tierBadge")
 
@@ -56,7 +59,10 @@ class Ui_AccountPane(object):
         self.headerRow.addWidget(self.changeTierButton)
 
 
-        self.paneLayout.addLayout(self.headerRow)
+        self.headerBox.addLayout(self.headerRow)
+
+
+        self.paneLayout.addLayout(self.headerBox)
 
         self.subtitleLabel = QLabel(AccountPane)
         self.subtitleLabel.setObjectName(u"subtitleLabel")

@@ -65,9 +65,8 @@ def run_import(args: argparse.Namespace) -> int:
     from crmdesk.importing import plan as planning
     from crmdesk.importing import service
     from crmdesk.importing.mapping import TARGETS, parse_target
-    from crmdesk.importing.snapshot import load_snapshot
     from crmdesk.importing.values import default_region
-    from crmdesk.importing.workflow import load_file
+    from crmdesk.importing.workflow import load_with_snapshot
 
     try:
         source = AcquisitionSource.parse(args.source)
@@ -75,7 +74,7 @@ def run_import(args: argparse.Namespace) -> int:
         choices = ", ".join(m.value for m in AcquisitionSource)
         raise ImportFileError(f"--source '{args.source}' is not one of: {choices}") from None
     db = open_db(args)
-    loaded = load_file(db, args.file, sheet=args.sheet, encoding=args.encoding)
+    loaded, snapshot = load_with_snapshot(db, args.file, sheet=args.sheet, encoding=args.encoding)
     targets = list(loaded.targets)
     keys = {h.casefold(): i for i, h in enumerate(loaded.sheet.headers)}
     for item in args.map:
@@ -97,7 +96,7 @@ def run_import(args: argparse.Namespace) -> int:
         update_mode="overwrite" if args.overwrite else "fill",
         default_account=args.default_account or "",
     )
-    plan = planning.build_plan(loaded.sheet, options, load_snapshot(db))
+    plan = planning.build_plan(loaded.sheet, options, snapshot)
     if args.duplicates and args.duplicates != "update":
         plan.set_bulk("email", args.duplicates)
     if args.rejected:

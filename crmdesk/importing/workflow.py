@@ -4,6 +4,7 @@ header, propose a mapping (remembered or automatic)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from crmdesk.importing.mapping import auto_map
 from crmdesk.importing.readers import DEFAULT_LIMITS, Limits, RawTable
 from crmdesk.importing.sandbox import read_file
 from crmdesk.importing.service import remembered_mapping
+from crmdesk.importing.snapshot import Snapshot, load_snapshot
 
 
 @dataclass
@@ -40,3 +42,19 @@ def load_file(
     remembered = remembered_mapping(db, table.headers)
     targets = remembered or auto_map(table.headers)
     return Loaded(path, raw, table, targets, remembered is not None)
+
+
+def load_with_snapshot(
+    db: Database,
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> tuple[Loaded, Snapshot]:
+    """``load_file`` and the database snapshot at once: while the sandboxed
+    reader parses the file, this process reads the contacts to match."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="crmdesk-snapshot") as pool:
+        future = pool.submit(load_snapshot, db)
+        loaded = load_file(db, path, sheet=sheet, encoding=encoding, limits=limits)
+        return loaded, future.result()

@@ -96,14 +96,13 @@ import time
 from crmdesk.db.migrate import open_database
 from crmdesk.importing.plan import ImportOptions, build_plan
 from crmdesk.importing.service import commit
-from crmdesk.importing.snapshot import load_snapshot
-from crmdesk.importing.workflow import load_file
+from crmdesk.importing.workflow import load_with_snapshot
 if __name__ == "__main__":
     db = open_database("sqlite:///{db_path}")
     start = time.perf_counter()
-    loaded = load_file(db, "{path}")
+    loaded, snapshot = load_with_snapshot(db, "{path}")
     read = time.perf_counter()
-    plan = build_plan(loaded.sheet, ImportOptions(loaded.targets, region="DE"), load_snapshot(db))
+    plan = build_plan(loaded.sheet, ImportOptions(loaded.targets, region="DE"), snapshot)
     planned = time.perf_counter()
     result = commit(db, plan, file_path="{path}")
     end = time.perf_counter()

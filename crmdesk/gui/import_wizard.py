@@ -379,9 +379,9 @@ class ImportWizard(QDialog):
         if self.model is None:
             self.model = PlanModel(self.plan)
             self.model.cellEdited.connect(self._cell_edited)
+            self.model.dataChanged.connect(lambda *_: self._show_counts())
             self.ui.previewTable.setModel(self.model)
         self.model.set_plan(self.plan, only)
-        self.model.dataChanged.connect(lambda *_: self._show_counts())
         header = self.ui.previewTable.horizontalHeader()
         self.ui.previewTable.resizeColumnsToContents()
         header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)

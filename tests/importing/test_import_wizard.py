@@ -223,3 +223,19 @@ def test_drop_a_file_on_the_window_opens_the_wizard(
     wizard = window._import_wizard
     wait_page(qtbot, wizard, 1)
     assert wizard.loaded is not None and wizard.loaded.path == path
+
+
+def test_models_pass_qtmodeltester(qtmodeltester: Any, db: Any, tmp_path: Path) -> None:
+    from crmdesk.gui.import_wizard_models import PlanModel, SheetModel
+    from crmdesk.importing import plan as planning
+    from crmdesk.importing.snapshot import load_snapshot
+    from crmdesk.importing.workflow import load_file
+
+    path = trade_show_file(tmp_path / "messe.xlsx", "nobody@example.org")
+    loaded = load_file(db, path)
+    options = planning.ImportOptions(loaded.targets, region="DE")
+    plan = planning.build_plan(loaded.sheet, options, load_snapshot(db))
+    qtmodeltester.check(SheetModel(loaded.sheet))
+    model = PlanModel(plan)
+    model.set_plan(plan, problems_only=False)
+    qtmodeltester.check(model)

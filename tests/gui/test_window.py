@@ -190,3 +190,19 @@ def test_dropping_a_spreadsheet_starts_an_import(window, tmp_path: Path) -> None
     drop(tmp_path / "holiday.jpg")  # not a spreadsheet: ignored
     assert calls == [str(sheet)]
     assert Path(window.db.path).name in window.windowTitle()
+
+
+def test_cancelling_sample_data_leaves_nothing_behind(qtbot, open_window, db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    monkeypatch.setattr(window_actions, "SAMPLE_ACCOUNTS", 5000)
+    window = open_window(db.path)
+    job = window.actions_.load_sample()
+    seen: list[int] = []
+    job.progressed.connect(lambda done, _t, _s: seen.append(done))
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    (cancel,) = job.dialog.findChildren(QPushButton)
+    with qtbot.waitSignal(job.cancelled, timeout=20_000):
+        cancel.click()
+    assert count_accounts(db) == 0  # one transaction: rolled back
+    assert window.ui.stack.currentWidget() is window.ui.pageWelcome

@@ -46,7 +46,7 @@ def contact_rows(count: int = ROWS, seed: int = 1) -> list[list[object]]:
         local = f"{first}.{last}.{i}".lower().replace("'", "")
         for a, b in (("ü", "ue"), ("ë", "e"), ("è", "e"), ("í", "i")):
             local = local.replace(a, b)
-        company = f"{_LAST[i % len(_LAST)]} {i % 5000:04d} GmbH"  # 5,000 companies
+        company = f"{_LAST[i % 5000 % len(_LAST)]} {i % 5000:04d} GmbH"  # 5,000 companies
         rows.append([first, last, company, rng.choice(_TITLES), "Purchasing",
                      f"{local}@firm{i % 5000}.de", f"+49 30 {1_000_000 + i}",
                      f"0170 {5_000_000 + i}", "Berlin"])  # fmt: skip

@@ -43,7 +43,9 @@ forms: $(STAMP)
 ## wheel: sdist and wheel in dist/ (what `pip install` takes)
 wheel: $(STAMP)
 	rm -f dist/crmdesk-*.whl dist/crmdesk-*.tar.gz
-	$(BIN)/python -m build --outdir dist .
+	mkdir -p build
+	$(BIN)/python -m build --outdir dist . > build/wheel.log 2>&1 || { cat build/wheel.log; exit 1; }
+	@ls dist/crmdesk-*
 
 $(VENV)/.dist-tools: pyproject.toml | $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench,dist]'

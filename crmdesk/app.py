@@ -19,6 +19,9 @@ def _application():  # type: ignore[no-untyped-def]
         app.setApplicationName(APP_NAME)
         app.setOrganizationName(APP_NAME)
         app.setApplicationVersion(__version__)
+        # Ties the window to packaging/linux/io.github.crmdesk.CrmDesk.desktop
+        # (Wayland app id: the dock shows its icon and name).
+        app.setDesktopFileName("io.github.crmdesk.CrmDesk")
     return app
 
 

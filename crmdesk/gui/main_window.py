@@ -34,7 +34,6 @@ from crmdesk.gui.welcome import WelcomeView
 from crmdesk.gui.window_actions import WindowActions
 
 log = logging.getLogger(__name__)
-SPREADSHEETS = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods"}
 
 
 class MainWindow(QMainWindow):
@@ -53,7 +52,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("%1 — crmdesk %2").replace("%1", where).replace("%2", __version__)
         )
-        self.setAcceptDrops(True)  # drop a spreadsheet to import it
         self.setWindowIcon(app_icon())
         self.undo_stack = QUndoStack(self)
         self.jobs = Jobs(self)
@@ -258,24 +256,6 @@ class MainWindow(QMainWindow):
             except Exception as exc:  # one broken feature must not stop the window
                 log.exception("feature %s failed to install", module.__name__)
                 self.feature_errors.append((module.__name__, exc))
-
-    # --- drag and drop: a spreadsheet dropped on the window is imported ---
-    def _dropped_file(self, event: Any) -> str | None:
-        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        files = [u.toLocalFile() for u in urls if u.isLocalFile()]
-        if len(files) != 1 or Path(files[0]).suffix.lower() not in SPREADSHEETS:
-            return None
-        return files[0]
-
-    def dragEnterEvent(self, event: Any) -> None:
-        if self.import_handler is not None and self._dropped_file(event):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: Any) -> None:
-        path = self._dropped_file(event)
-        if path:
-            event.acceptProposedAction()
-            self.start_import(path)
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() == Qt.Key.Key_Escape and self.customer_pane.ui.search.hasFocus():

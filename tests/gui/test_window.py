@@ -165,30 +165,7 @@ def test_bad_input_from_a_service_shows_a_dialog(window, message_boxes) -> None:
     assert message_boxes[1][0] == "critical" and "disk on fire" in message_boxes[1][1]
 
 
-def test_dropping_a_spreadsheet_starts_an_import(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-    from PySide6.QtGui import QDropEvent
-
-    calls: list[Any] = []
-    window.import_handler = calls.append
-    sheet = tmp_path / "contacts.csv"
-    sheet.write_text("Company,Email\nAcme,info@acme.example\n", encoding="utf-8")
-
-    def drop(path: Path) -> None:
-        mime = QMimeData()
-        mime.setUrls([QUrl.fromLocalFile(str(path))])
-        event = QDropEvent(
-            QPointF(10, 10),
-            Qt.DropAction.CopyAction,
-            mime,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        window.dropEvent(event)
-
-    drop(sheet)
-    drop(tmp_path / "holiday.jpg")  # not a spreadsheet: ignored
-    assert calls == [str(sheet)]
+def test_window_title_names_the_database(window) -> None:  # type: ignore[no-untyped-def]
     assert Path(window.db.path).name in window.windowTitle()
 
 

@@ -8,15 +8,20 @@ stored values."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
 
+from crmdesk.db import fts
 from crmdesk.db.models import Contact
 from crmdesk.db.models_imports import ImportChange
 from crmdesk.db.types import utcnow
 from crmdesk.importing.errors import ImportFileError
+
+CHUNK = 2000
+BULK_FTS_ROWS = 300  # from here on, pause the search triggers and re-index once
 
 
 def _processor(table: Table, column: str, conn: Connection) -> Callable[[Any], Any]:
@@ -64,4 +69,31 @@ class BulkWriter:
     def created(self, batch_id: int, entity: str, ids: list[int]) -> None:
         self.conn.exec_driver_sql(
             self._change_sql, [(batch_id, entity, entity_id, "created") for entity_id in ids]
+        )
+
+
+def chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+@contextmanager
+def index_paused(conn: Connection, accounts: set[int]) -> Iterator[None]:
+    """Like :func:`crmdesk.db.fts.triggers_suspended`, but re-indexes only the
+    accounts the import touched (``accounts``, filled while the block runs),
+    not every account with all its activities: 0.1 s instead of many seconds
+    on a large portfolio. Same transaction, so a failure restores the triggers."""
+    if not fts.fts_available(conn):
+        yield
+        return
+    fts._drop_triggers(conn)
+    yield
+    fts._create_triggers(conn)
+    for chunk in chunks(sorted(accounts), 500):
+        marks = ",".join("?" * len(chunk))
+        conn.exec_driver_sql(f"DELETE FROM {fts.FTS_TABLE} WHERE rowid IN ({marks})", tuple(chunk))
+        conn.exec_driver_sql(
+            f"INSERT INTO {fts.FTS_TABLE}(rowid, name, people, activity) "
+            f"{fts._DOC_SELECT} WHERE a.id IN ({marks})",
+            tuple(chunk),
         )

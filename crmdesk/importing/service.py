@@ -6,8 +6,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -16,23 +16,19 @@ from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from crmdesk.core.validation import normalise_website
-from crmdesk.db import fts
 from crmdesk.db.backup import backup_before
 from crmdesk.db.engine import Database
 from crmdesk.db.enums import BuyingRole, ContactLevel, Stance, Tier
-from crmdesk.db.models import Account, Activity, Contact
+from crmdesk.db.models import Account, Contact
 from crmdesk.db.models_imports import ImportBatch, ImportChange, ImportMapping
-from crmdesk.db.types import utcnow
 from crmdesk.errors import CrmError
 from crmdesk.importing import values as vals
-from crmdesk.importing.bulk import BulkWriter
+from crmdesk.importing.bulk import BULK_FTS_ROWS, BulkWriter, chunks, index_paused
 from crmdesk.importing.errors import ImportCancelled, ImportFileError
 from crmdesk.importing.mapping import TARGETS, signature
 from crmdesk.importing.plan import Plan, RowPlan, company_key
 from crmdesk.importing.snapshot import DIFF_FIELDS, Snapshot
 
-CHUNK = 2000
-BULK_FTS_ROWS = 300  # above this, rebuild the search index once instead of per row
 _ENUMS = {"buying_role": BuyingRole, "stance": Stance, "level": ContactLevel}
 
 Progress = Callable[[int, int], None]
@@ -52,15 +48,6 @@ class ImportResult:
         data = asdict(self)
         data.pop("backup")
         return data
-
-
-@dataclass
-class UndoResult:
-    batch: str
-    removed_contacts: int
-    restored_contacts: int
-    removed_accounts: int
-    kept: list[str]  # what was left alone, and why
 
 
 def file_digest(path: str | Path) -> str:
@@ -91,11 +78,6 @@ def _remember(session: Session, headers: list[str], targets: list[str]) -> None:
         session.add(ImportMapping(signature=key, mapping=payload))
     else:
         saved.mapping = payload
-
-
-def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def _account_row(info: dict[str, str], plan: Plan) -> dict[str, Any]:
@@ -165,21 +147,21 @@ def commit(
         session.flush()
         bulk = len(creates) + len(updates) >= BULK_FTS_ROWS
         touched: set[int] = set()
-        with _index_paused(conn, touched) if bulk else nullcontext():
+        with index_paused(conn, touched) if bulk else nullcontext():
             account_ids = _create_accounts(session, plan, creates, batch.id)
             touched.update(account_ids.values())
             touched.update(r.account_id for r in updates if r.account_id is not None)
             touched.update(plan_contact_accounts(session, updates))
             changes: list[dict[str, Any]] = []
             writer = BulkWriter(conn, ("account_id", *DIFF_FIELDS))
-            for chunk in _chunks(creates):
+            for chunk in chunks(creates):
                 rows = [
                     {**r.values.fields, "account_id": account_ids[r.account_key]} for r in chunk
                 ]
                 writer.created(batch.id, "contact", writer.contacts(rows))
                 step(len(chunk))
             updated = _apply_updates(session, plan, updates, changes, batch.id, step)
-            for chunk in _chunks(changes, 5000):
+            for chunk in chunks(changes, 5000):
                 conn.execute(insert(ImportChange.__table__), chunk)
         batch.created = len(creates)
         batch.updated = updated
@@ -213,42 +195,12 @@ def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> li
     return ids
 
 
-@contextmanager
-def _index_paused(conn: Connection, accounts: set[int]) -> Iterator[None]:
-    """Like :func:`crmdesk.db.fts.triggers_suspended`, but re-indexes only the
-    accounts the import touched (``accounts``, filled while the block runs),
-    not every account with all its activities: 0.1 s instead of many seconds
-    on a large portfolio. Same transaction, so a failure restores the triggers."""
-    if not fts.fts_available(conn):
-        yield
-        return
-    fts._drop_triggers(conn)
-    yield
-    fts._create_triggers(conn)
-    for chunk in _chunks(sorted(accounts), 500):
-        marks = ",".join("?" * len(chunk))
-        conn.exec_driver_sql(f"DELETE FROM {fts.FTS_TABLE} WHERE rowid IN ({marks})", tuple(chunk))
-        conn.exec_driver_sql(
-            f"INSERT INTO {fts.FTS_TABLE}(rowid, name, people, activity) "
-            f"{fts._DOC_SELECT} WHERE a.id IN ({marks})",
-            tuple(chunk),
-        )
-
-
 def plan_contact_accounts(session: Session, rows: list[RowPlan]) -> set[int]:
     ids = [r.match_id for r in rows if r.match_id is not None]
     found: set[int] = set()
-    for chunk in _chunks(ids, 500):
+    for chunk in chunks(ids, 500):
         found.update(session.scalars(select(Contact.account_id).where(Contact.id.in_(chunk))))
     return found
-
-
-def _accounts_of(session: Session, changes: list[ImportChange]) -> set[int]:
-    accounts = {c.entity_id for c in changes if c.entity == "account"}
-    contacts = [c.entity_id for c in changes if c.entity == "contact"]
-    for chunk in _chunks(contacts, 500):
-        accounts.update(session.scalars(select(Contact.account_id).where(Contact.id.in_(chunk))))
-    return accounts
 
 
 class _AccountIds(dict[str, int]):
@@ -306,7 +258,7 @@ def _apply_updates(
     fresh = Snapshot(db=None)
     columns = [getattr(Contact, name) for name in DIFF_FIELDS]
     ids = [r.match_id for r in rows if r.match_id is not None]
-    for chunk in _chunks(ids, 500):
+    for chunk in chunks(ids, 500):
         stmt = select(Contact.id, *columns).where(
             Contact.id.in_(chunk), Contact.deleted_at.is_(None)
         )
@@ -342,94 +294,6 @@ def _apply_updates(
     return updated
 
 
-def find_batch(session: Session, ref: str) -> ImportBatch:
-    ref = ref.strip().lower()
-    if len(ref) < 6:
-        raise ImportFileError("give at least the first 6 characters of the import batch id")
-    batches = [b for b in session.scalars(select(ImportBatch)) if str(b.uuid).startswith(ref)]
-    if not batches:
-        raise ImportFileError(f"no import batch '{ref}'")
-    if len(batches) > 1:
-        raise ImportFileError(f"'{ref}' matches {len(batches)} import batches; give more of the id")
-    return batches[0]
-
-
-def undo(db: Database, ref: str) -> UndoResult:
-    """Remove what the batch created, restore what it changed (unless the
-    field was edited again since: that newer edit is kept and reported)."""
-    kept: list[str] = []
-    removed = restored = removed_accounts = 0
-    now = utcnow()
-    with db.session() as session:
-        batch = find_batch(session, ref)
-        if batch.undone_at is not None:
-            raise ImportFileError(f"import {str(batch.uuid)[:8]} was already undone")
-        changes = list(batch.changes)
-        created_contacts = {
-            c.entity_id for c in changes if c.entity == "contact" and c.action == "created"
-        }
-        bulk = len(changes) >= BULK_FTS_ROWS
-        touched = _accounts_of(session, changes)
-        with _index_paused(session.connection(), touched) if bulk else nullcontext():
-            for ids in _chunks(sorted(created_contacts), 500):
-                result = session.execute(
-                    update(Contact)
-                    .where(Contact.id.in_(ids), Contact.deleted_at.is_(None))
-                    .values(deleted_at=now)
-                )
-                removed += result.rowcount or 0
-            for change in changes:
-                if change.entity == "contact" and change.action == "updated":
-                    restored += _restore(session, change, kept)
-            for change in changes:
-                if change.entity == "account" and change.action == "created":
-                    removed_accounts += _remove_account(session, change.entity_id, now, kept)
-        batch.undone_at = now
-        uuid_text = str(batch.uuid)
-    return UndoResult(uuid_text, removed, restored, removed_accounts, kept)
-
-
-def _restore(session: Session, change: ImportChange, kept: list[str]) -> int:
-    contact = session.get(Contact, change.entity_id)
-    if contact is None:
-        return 0
-    record = change.before or {}
-    before, after = record.get("before", {}), record.get("after", {})
-    values: dict[str, Any] = {}
-    for key, new in after.items():
-        current = getattr(contact, key)
-        current = current.value if hasattr(current, "value") else current
-        if current == new:
-            values[key] = _ENUMS[key](before[key]) if key in _ENUMS and before[key] else before[key]
-        else:
-            kept.append(f"{contact.full_name}: {key} was edited after the import; kept")
-    if values:
-        session.execute(update(Contact).where(Contact.id == contact.id).values(**values))
-        return 1
-    return 0
-
-
-def _remove_account(session: Session, account_id: int, now: Any, kept: list[str]) -> int:
-    account = session.get(Account, account_id)
-    if account is None or account.deleted_at is not None:
-        return 0
-    others = session.scalar(
-        select(Contact.id).where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
-    )
-    activity = session.scalar(select(Activity.id).where(Activity.account_id == account_id))
-    if others is not None or activity is not None:
-        kept.append(f"account '{account.name}' has contacts or activities added since; kept")
-        return 0
-    account.deleted_at = now
-    return 1
-
-
-def recent_batches(db: Database, limit: int = 20) -> list[ImportBatch]:
-    with db.session() as session:
-        stmt = select(ImportBatch).order_by(ImportBatch.id.desc()).limit(limit)
-        return list(session.scalars(stmt))
-
-
 def save_rejected(plan: Plan, path: str | Path) -> int:
     """The rejected rows as written in the file, plus a Reason column (UTF-8
     with BOM so Excel opens it with accents intact). Returns the row count."""
@@ -441,3 +305,20 @@ def save_rejected(plan: Plan, path: str | Path) -> int:
             cells = [vals.cell_to_text(c) for c in plan.sheet.rows[row.index]]
             writer.writerow([*cells, row.row_number, "; ".join(row.values.errors)])
     return len(rejected)
+
+
+# undo lives in its own module; these names stay importable from here
+from crmdesk.importing.undo import UndoResult, find_batch, recent_batches, undo  # noqa: E402
+
+__all__ = [
+    "BULK_FTS_ROWS",
+    "ImportResult",
+    "UndoResult",
+    "commit",
+    "file_digest",
+    "find_batch",
+    "recent_batches",
+    "remembered_mapping",
+    "save_rejected",
+    "undo",
+]

@@ -177,11 +177,29 @@ def _fast_international(text: str) -> str | None:
         code = int(digits[:size])
         if code in _COUNTRY_CODES:
             national = digits[size:]
-            if not national or national[0] == "0":
-                return None  # leading zeros (Italy) or a trunk "0": let phonenumbers decide
+            if not national or national[0] == "0" or not _plain_country(code, national):
+                return None  # leading zeros, trunk prefixes, rewrite rules: phonenumbers decides
             number = phonenumbers.PhoneNumber(country_code=code, national_number=int(national))
             return f"+{digits}" if phonenumbers.is_possible_number(number) else None
     return None
+
+
+def _plain_country(code: int, national: str) -> bool:
+    """True when phonenumbers would keep ``national`` as it is for this
+    country code: no prefix-rewrite rule, no national prefix it could strip."""
+    meta = _main_metadata(code)
+    if meta is None or meta.national_prefix_transform_rule is not None:
+        return False
+    prefix = meta.national_prefix_for_parsing
+    if prefix is None:
+        return True
+    return prefix == meta.national_prefix and prefix.isdigit() and not national.startswith(prefix)
+
+
+@lru_cache(maxsize=512)
+def _main_metadata(code: int) -> phonenumbers.PhoneMetadata | None:
+    region = phonenumbers.region_code_for_country_code(code)
+    return phonenumbers.PhoneMetadata.metadata_for_region(region, None)
 
 
 _NATIONAL = re.compile(r"^0[\d \-./]{5,20}$")
@@ -193,7 +211,7 @@ def _trunk_zero_code(region: str) -> int | None:
     with a plain leading 0 (DE, FR, GB, NL, …), else None (IT keeps its 0,
     others strip more complex prefixes: phonenumbers decides those)."""
     meta = phonenumbers.PhoneMetadata.metadata_for_region(region.upper(), None)
-    if meta is None or meta.national_prefix != "0":
+    if meta is None or meta.national_prefix != "0" or meta.national_prefix_transform_rule:
         return None
     if meta.national_prefix_for_parsing not in (None, "0"):
         return None

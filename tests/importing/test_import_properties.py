@@ -161,7 +161,9 @@ _EMPTY = planning.Snapshot()
 @given(
     digits=st.from_regex(r"[1-9][0-9]{5,12}", fullmatch=True),
     sep=st.sampled_from(["", " ", "-", "/"]),
-    region=st.sampled_from(["DE", "FR", "NL", "AT", "CH", "GB", "IT", "US"]),
+    region=st.sampled_from(
+        ["DE", "FR", "NL", "AT", "CH", "GB", "IT", "US", "BE", "SE", "PL", "AU", "NZ"]
+    ),
     international=st.booleans(),
 )
 def test_phone_fast_paths_agree_with_phonenumbers(

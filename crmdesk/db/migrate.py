@@ -9,19 +9,26 @@ from __future__ import annotations
 
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 from crmdesk.db.backup import backup_before
 from crmdesk.db.engine import Database
 from crmdesk.errors import DatabaseError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The newest schema revision this crmdesk ships. Opening a database already
+# at it needs no Alembic at all (importing and scanning the migrations costs
+# most of a second at every start); a test keeps it equal to Alembic's head.
+HEAD_REVISION = "0004"
+
 
 def alembic_config(url: str | None = None) -> Config:
+    from alembic.config import Config
+
     ini = files("crmdesk.db").joinpath("alembic.ini")
     config = Config(str(ini))
     config.set_main_option("script_location", str(files("crmdesk.db").joinpath("migrations")))
@@ -31,6 +38,8 @@ def alembic_config(url: str | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -38,11 +47,16 @@ def head_revision() -> str:
 
 def known_revisions() -> set[str]:
     """Every revision this crmdesk ships (a database at any other is newer)."""
+    from alembic.script import ScriptDirectory
+
     return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def current_revision(conn: Connection) -> str | None:
-    return MigrationContext.configure(conn).get_current_revision()
+    """The database's schema revision (None for a new or unversioned one)."""
+    if not conn.dialect.has_table(conn, "alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def _has_user_tables(conn: Connection) -> bool:
@@ -51,10 +65,15 @@ def _has_user_tables(conn: Connection) -> bool:
 
 def upgrade(db: Database, revision: str = "head", backup: bool = True) -> Path | None:
     """Upgrade ``db`` to ``revision``; returns the backup taken, if any."""
-    script = ScriptDirectory.from_config(alembic_config())
     with db.engine.connect() as conn:
         current = current_revision(conn)
+        if revision == "head" and current == HEAD_REVISION:
+            return None
         populated = _has_user_tables(conn)
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
         raise DatabaseError(

@@ -116,3 +116,31 @@ def test_expression_index_for_name_order_exists(db):
             "SELECT sql FROM sqlite_master WHERE name = 'ix_accounts_name_lower'"
         ).scalar()
     assert sql is not None and "lower(name)" in sql
+
+
+def test_head_revision_constant_matches_alembic():
+    """Opening a database at HEAD_REVISION skips Alembic entirely."""
+    assert migrate.HEAD_REVISION == head_revision()
+
+
+def test_opening_a_current_database_does_not_import_alembic(db_path):
+    import subprocess
+    import sys
+
+    open_database(f"sqlite:///{db_path}").dispose()
+    script = (
+        "import sys\n"
+        "from crmdesk.db.migrate import open_database\n"
+        f"open_database('sqlite:///{db_path}').dispose()\n"
+        "assert 'alembic' not in sys.modules, 'alembic imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_search_index_has_prefix_indexes(db):
+    with db.engine.connect() as conn:
+        sql = conn.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name = 'account_search'"
+        ).scalar()
+    assert "prefix='1 2'" in sql

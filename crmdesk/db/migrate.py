@@ -93,15 +93,22 @@ def upgrade(db: Database, revision: str = "head", backup: bool = True) -> Path |
     return taken
 
 
-def open_database(url: str, *, upgrade_schema: bool = True) -> Database:
-    """Open (creating if needed) and upgrade the database at ``url``."""
+def open_database(url: str, *, upgrade_schema: bool = True, checked: bool = False) -> Database:
+    """Open (creating if needed) and upgrade the database at ``url``.
+
+    ``checked``: the caller has just run ``health.check_on_open`` itself."""
     # Data safety (issue 5): a damaged file is moved aside, never used.
     from sqlalchemy.engine import make_url
 
     from crmdesk.db.health import check_on_open
 
     parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+    is_file = parsed.get_backend_name() == "sqlite" and parsed.database not in (
+        None,
+        "",
+        ":memory:",
+    )
+    if is_file and not checked:
         check_on_open(Path(parsed.database))
     db = Database(url)
     try:

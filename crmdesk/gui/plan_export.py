@@ -5,7 +5,7 @@ cancel, then shown in the in-app preview with a Print button."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,10 +18,10 @@ from crmdesk.db.enums import AccountStatus, Tier
 from crmdesk.errors import CrmError
 from crmdesk.gui.forms.ui_plan_pack_dialog import Ui_PlanPackDialog
 from crmdesk.gui.jobs import JobContext
-from crmdesk.gui.plan_preview import PdfPreview
 from crmdesk.gui.plan_tab import PlanTab
-from crmdesk.reports.pack_pdf import write_pack_pdf
-from crmdesk.reports.plan_pdf import write_plan_pdf
+
+if TYPE_CHECKING:  # reportlab and QtPdf load on first use, not at start-up
+    from crmdesk.gui.plan_preview import PdfPreview
 
 SETTINGS_FOLDER = "reports/last_folder"
 SETTINGS_SIZE = "reports/page_size"
@@ -98,6 +98,8 @@ class PlanExports:
         paper = size or default_page_size()
 
         def job(ctx: JobContext) -> Path:
+            from crmdesk.reports.plan_pdf import write_plan_pdf
+
             ctx.progress(0, 2, self.window.tr("Gathering the plan…"))
             document = build_plan_document(db, account_id)
             ctx.progress(1, 2, self.window.tr("Writing the PDF…"))
@@ -123,6 +125,8 @@ class PlanExports:
         tr = self.window.tr
 
         def job(ctx: JobContext) -> Path:
+            from crmdesk.reports.pack_pdf import write_pack_pdf
+
             pack = build_pack(
                 db, flt, names=names or [], cancelled=lambda: ctx.cancelled,
                 progress=lambda d, t: ctx.progress(d, 2 * t, tr("Gathering %d accounts…") % t),
@@ -140,6 +144,8 @@ class PlanExports:
         )  # fmt: skip
 
     def show_preview(self, path: Path) -> PdfPreview:
+        from crmdesk.gui.plan_preview import PdfPreview
+
         preview = PdfPreview(path, self.window)
         preview.finished.connect(lambda _r: self.previews.remove(preview))
         self.previews.append(preview)

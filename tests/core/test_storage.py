@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 import pytest
@@ -144,3 +145,40 @@ def test_search_index_has_prefix_indexes(db):
             "SELECT sql FROM sqlite_master WHERE name = 'account_search'"
         ).scalar()
     assert "prefix='1 2'" in sql
+
+
+def test_window_start_refuses_a_damaged_file_checked_in_parallel(tmp_path):
+    """create_window runs quick_check beside the GUI imports, but still
+    before anything uses the file."""
+    import subprocess
+    import sys
+
+    from crmdesk.core import accounts
+
+    path = tmp_path / "damaged.sqlite3"
+    database = open_database(f"sqlite:///{path}")
+    for n in range(300):
+        accounts.create_account(database, name=f"Account {n}", notes="x" * 500)
+    with database.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.dispose()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[page * 5 : page * 7] = b"\xff" * (page * 2)  # scribble over two b-tree pages
+    path.write_bytes(bytes(data))
+    script = (
+        "from crmdesk.app import create_window\n"
+        "from crmdesk.errors import DatabaseError\n"
+        "try:\n"
+        f"    create_window({str(path)!r})\n"
+        "except DatabaseError as exc:\n"
+        "    print('refused:', exc)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert "refused:" in result.stdout, result.stderr
+    assert path.with_name(path.name + ".corrupt").exists()

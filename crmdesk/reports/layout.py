@@ -6,7 +6,6 @@ half-written PDF never replaces a good one)."""
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -16,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
+from crmdesk.atomic import atomic_path
 from crmdesk.errors import CrmError
 from crmdesk.reports import fonts
 from crmdesk.reports.styles import INK, MARGIN, MUTED, RULE
@@ -212,22 +212,12 @@ def write_pdf(
     if not folder.is_dir():
         raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    os.close(fd)
-    try:
-        build(temp)
-        with open(temp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(temp, path)
+        with atomic_path(path) as temp:  # fsynced, normal permissions, folder synced
+            build(str(temp))
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
     except LayoutError as exc:
         raise ExportError(f"cannot lay out {path.name}: {exc}") from None
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
     return path
 
 

@@ -111,9 +111,11 @@ class PlanModel(QAbstractTableModel):
             if column == 7:
                 return row.problem
             field = COLUMNS[column][1]
-            if field == "company":
-                return row.values.company
-            return row.values.fields.get(field or "", "")
+            value = row.values.company if field == "company" else row.values.fields.get(field or "")
+            if not value and row.action == "reject" and field in self._sources:
+                # show what the file says, so the user sees what to fix
+                return cell_to_text(self.plan.sheet.rows[row.index][self._sources[field]])
+            return value or ""
         if role == Qt.ItemDataRole.ToolTipRole and column == 7:
             return row.problem or None
         if role == Qt.ItemDataRole.BackgroundRole:

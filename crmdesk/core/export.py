@@ -28,24 +28,12 @@ from crmdesk.atomic import atomic_path, atomic_write
 from crmdesk.db.engine import Database
 from crmdesk.db.models import Account, Activity, Contact, activity_contacts
 from crmdesk.errors import InvalidValueError
+from crmdesk.formula_guard import FORMULA_TRIGGERS, neutralise, unneutralise  # noqa: F401 (API)
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 KINDS = ("accounts", "contacts", "activities")
 FORMATS = (".csv", ".xlsx")
 Progress = Callable[[int, int], None]
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def neutralise(text: str) -> str:
-    """The CSV form of a text cell: formula-looking text gets an apostrophe."""
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
-
-
-def unneutralise(text: str) -> str:
-    """Undo :func:`neutralise` (for the importer reading our own exports)."""
-    if text.startswith("'") and text[1:].startswith(FORMULA_TRIGGERS):
-        return text[1:]
-    return text
 
 
 def _same(value: Any) -> Any:

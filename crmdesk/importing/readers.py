@@ -20,6 +20,7 @@ from typing import Any
 
 import charset_normalizer
 
+from crmdesk.formula_guard import unneutralise
 from crmdesk.importing.errors import ImportFileError
 
 Cell = str | int | float | bool | date | datetime | time | None
@@ -219,7 +220,7 @@ def read_csv(
                     f"row {len(rows) + first_row} has {len(row)} columns; "
                     f"crmdesk reads at most {limits.max_columns}"
                 )
-            rows.append(list(row))
+            rows.append([unneutralise(cell) for cell in row])  # our own exports
             if len(rows) > limits.max_rows:
                 raise ImportFileError(f"the file has more than {limits.max_rows:,} rows")
     except csv.Error as exc:

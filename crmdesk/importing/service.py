@@ -15,13 +15,15 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from crmdesk.atomic import atomic_write
 from crmdesk.core.validation import normalise_website
 from crmdesk.db.backup import backup_before
 from crmdesk.db.engine import Database
 from crmdesk.db.enums import BuyingRole, ContactLevel, Stance, Tier
-from crmdesk.db.models import Account, Contact
+from crmdesk.db.models import Account, Contact, TierChange
 from crmdesk.db.models_imports import ImportBatch, ImportChange, ImportMapping
 from crmdesk.errors import CrmError
+from crmdesk.formula_guard import neutralise
 from crmdesk.importing import values as vals
 from crmdesk.importing.bulk import BULK_FTS_ROWS, BulkWriter, chunks, index_paused
 from crmdesk.importing.errors import ImportCancelled, ImportFileError
@@ -235,6 +237,15 @@ def _create_accounts(
         )
         current.update(zip(missing, ids, strict=True))
         out.created = list(ids)
+        # like create_account: every account's tier history starts at creation
+        session.execute(
+            insert(TierChange),
+            [
+                {"account_id": i, "from_tier": None, "to_tier": Tier.TRANSACTIONAL,
+                 "reason": "Created by a contact import"}
+                for i in ids
+            ],
+        )  # fmt: skip
         BulkWriter(session.connection(), ()).created(batch_id, "account", list(ids))
     out.update({key: current[key] for key in needed})
     return out
@@ -298,12 +309,13 @@ def save_rejected(plan: Plan, path: str | Path) -> int:
     """The rejected rows as written in the file, plus a Reason column (UTF-8
     with BOM so Excel opens it with accents intact). Returns the row count."""
     rejected = [r for r in plan.rows if r.action == "reject"]
-    with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_write(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow([*plan.sheet.headers, "Row", "Reason"])
+        writer.writerow([neutralise(h) for h in (*plan.sheet.headers, "Row", "Reason")])
         for row in rejected:
             cells = [vals.cell_to_text(c) for c in plan.sheet.rows[row.index]]
-            writer.writerow([*cells, row.row_number, "; ".join(row.values.errors)])
+            reason = "; ".join(row.values.errors)
+            writer.writerow([*(neutralise(c) for c in cells), row.row_number, neutralise(reason)])
     return len(rejected)
 
 

@@ -6,12 +6,14 @@ The wizard itself is :mod:`crmdesk.gui.import_wizard_dialog`."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 
-from crmdesk.gui.import_wizard_dialog import ImportWizard
 from crmdesk.importing.readers import SPREADSHEET_SUFFIXES
+
+if TYPE_CHECKING:  # the wizard (and the importer) load on first use
+    from crmdesk.gui.import_wizard_dialog import ImportWizard
 
 SUFFIXES = SPREADSHEET_SUFFIXES | {".csv", ".txt", ".tsv"}
 
@@ -49,6 +51,8 @@ def _dropped_file(event: Any) -> str | None:
 
 
 def open_wizard(window: Any, path: str | None = None) -> ImportWizard:
+    from crmdesk.gui.import_wizard_dialog import ImportWizard
+
     wizard = ImportWizard(window, path)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     wizard.show()
@@ -63,4 +67,12 @@ def install(window: Any) -> None:
     window.installEventFilter(window._import_drop_filter)
 
 
-__all__ = ["ImportWizard", "install"]
+def __getattr__(name: str) -> Any:
+    if name == "ImportWizard":
+        from crmdesk.gui.import_wizard_dialog import ImportWizard
+
+        return ImportWizard
+    raise AttributeError(name)
+
+
+__all__ = ["ImportWizard", "install", "open_wizard"]

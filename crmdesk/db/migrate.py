@@ -103,13 +103,9 @@ def open_database(url: str, *, upgrade_schema: bool = True, checked: bool = Fals
     from crmdesk.db.health import check_on_open
 
     parsed = make_url(url)
-    is_file = parsed.get_backend_name() == "sqlite" and parsed.database not in (
-        None,
-        "",
-        ":memory:",
-    )
-    if is_file and not checked:
-        check_on_open(Path(parsed.database))
+    file_name = parsed.database if parsed.get_backend_name() == "sqlite" else None
+    if file_name and file_name != ":memory:" and not checked:
+        check_on_open(Path(file_name))
     db = Database(url)
     try:
         if upgrade_schema:

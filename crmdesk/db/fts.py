@@ -14,7 +14,7 @@ falls back to ``LIKE``; ``fts_available`` tells which.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -69,13 +69,13 @@ def _triggers() -> list[str]:
     return statements
 
 
-def _drop_triggers(conn: Connection) -> None:
+def drop_triggers(conn: Connection) -> None:
     for name in ("accounts", "contacts", "activities"):
         for suffix in ("ai", "ad", "au"):
             conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}_fts_{suffix}")
 
 
-def _create_triggers(conn: Connection) -> None:
+def create_triggers(conn: Connection) -> None:
     for statement in _triggers():
         conn.exec_driver_sql(statement)
 
@@ -111,27 +111,47 @@ def create_fts(conn: Connection) -> None:
         f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(name, people, activity, "
         f"tokenize='{TOKENIZER}', prefix='{PREFIX_INDEXES}')"
     )
-    _create_triggers(conn)
+    create_triggers(conn)
     rebuild(conn)
 
 
 def drop_fts(conn: Connection) -> None:
-    _drop_triggers(conn)
+    drop_triggers(conn)
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
 
 
+def reindex_accounts(conn: Connection, account_ids: Collection[int]) -> None:
+    """Rebuild the documents of just these accounts."""
+    ordered = sorted(account_ids)
+    for start in range(0, len(ordered), 500):
+        chunk = tuple(ordered[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
+        conn.exec_driver_sql(
+            f"INSERT INTO {FTS_TABLE}(rowid, name, people, activity) "
+            f"{_DOC_SELECT} WHERE a.id IN ({marks})",
+            chunk,
+        )
+
+
 @contextmanager
-def triggers_suspended(conn: Connection) -> Iterator[None]:
-    """For bulk loads: drop the sync triggers, then rebuild the index once at
-    the end (far faster than a trigger per row). Same transaction, so a
-    failure rolls the triggers back too."""
+def triggers_suspended(conn: Connection, reindex: Collection[int] | None = None) -> Iterator[None]:
+    """For bulk loads: drop the sync triggers, then bring the index up to date
+    once at the end (far faster than a trigger per row). Same transaction, so
+    a failure rolls the triggers back too.
+
+    ``reindex``: only these accounts (read when the block ends, so it may be
+    filled inside it); None re-indexes every account."""
     if not fts_available(conn):
         yield
         return
-    _drop_triggers(conn)
+    drop_triggers(conn)
     yield
-    _create_triggers(conn)
-    rebuild(conn)
+    create_triggers(conn)
+    if reindex is None:
+        rebuild(conn)
+    else:
+        reindex_accounts(conn, reindex)
 
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
@@ -77,23 +77,9 @@ def chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
         yield items[start : start + size]
 
 
-@contextmanager
-def index_paused(conn: Connection, accounts: set[int]) -> Iterator[None]:
+def index_paused(conn: Connection, accounts: set[int]) -> AbstractContextManager[None]:
     """Like :func:`crmdesk.db.fts.triggers_suspended`, but re-indexes only the
     accounts the import touched (``accounts``, filled while the block runs),
     not every account with all its activities: 0.1 s instead of many seconds
     on a large portfolio. Same transaction, so a failure restores the triggers."""
-    if not fts.fts_available(conn):
-        yield
-        return
-    fts._drop_triggers(conn)
-    yield
-    fts._create_triggers(conn)
-    for chunk in chunks(sorted(accounts), 500):
-        marks = ",".join("?" * len(chunk))
-        conn.exec_driver_sql(f"DELETE FROM {fts.FTS_TABLE} WHERE rowid IN ({marks})", tuple(chunk))
-        conn.exec_driver_sql(
-            f"INSERT INTO {fts.FTS_TABLE}(rowid, name, people, activity) "
-            f"{fts._DOC_SELECT} WHERE a.id IN ({marks})",
-            tuple(chunk),
-        )
+    return fts.triggers_suspended(conn, reindex=accounts)

@@ -76,11 +76,11 @@ def _run(connection: Connection) -> None:
             # recreate them (and the index) after, in the same transaction.
             suspend = is_sqlite and fts.fts_available(connection)
             if suspend:
-                fts._drop_triggers(connection)
+                fts.drop_triggers(connection)
             context.run_migrations()
             if suspend and fts.fts_available(connection):
-                fts._drop_triggers(connection)
-                fts._create_triggers(connection)
+                fts.drop_triggers(connection)
+                fts.create_triggers(connection)
                 fts.rebuild(connection)
             if is_sqlite:
                 problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tests.benchmarks.common import BenchContext, Figure
 
-MODULES = ["bench_foundation", "bench_reports", "bench_gui", "bench_import"]
+MODULES = ["bench_foundation", "bench_reports", "bench_gui", "bench_import", "bench_safety"]
 
 
 def _fmt(value: float) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crmdesk.core import accounts, activities, contacts
-from crmdesk.core.portfolio import AccountFilter, count_accounts, list_accounts
+from crmdesk.core.portfolio import AccountFilter, SortKey, count_accounts, list_accounts
 from crmdesk.db import fts
 from crmdesk.db.engine import Database
 
@@ -101,21 +101,26 @@ def test_match_query_shapes():
     assert fts.match_query("  ...  ") is None
 
 
-def test_broad_search_walks_name_index_with_same_results(demo_db, monkeypatch):
-    from crmdesk.core import portfolio
-
+def test_search_pages_follow_name_order_both_ways(demo_db):
     flt = AccountFilter(text="a")
-    expected = [
-        list_accounts(demo_db, flt, limit=7, offset=o, descending=d)
-        for o in (0, 7)
-        for d in (False, True)
-    ]
-    monkeypatch.setattr(portfolio, "BROAD_SEARCH", 2)
-    assert portfolio._matches_many(demo_db, demo_db._sessions(), flt)
-    again = [
-        list_accounts(demo_db, flt, limit=7, offset=o, descending=d)
-        for o in (0, 7)
-        for d in (False, True)
-    ]
-    assert again == expected
-    assert expected[0] and expected[0] != expected[1]
+    everything = list_accounts(demo_db, flt, limit=None, sort=SortKey.TIER)
+    by_name = sorted(everything, key=lambda r: (r.name.lower(), r.id))
+    pages = [list_accounts(demo_db, flt, limit=7, offset=o) for o in (0, 7, 14)]
+    assert [r for page in pages for r in page] == by_name[:21]
+    backwards = list_accounts(demo_db, flt, limit=7, descending=True)
+    assert backwards == list(reversed(by_name))[:7]
+
+
+def test_name_ordered_search_walks_the_name_index(demo_db):
+    """A broad search must not fetch and sort every match (see portfolio)."""
+    from crmdesk.core.portfolio import page_query
+
+    for descending in (False, True):
+        page = page_query(
+            demo_db, AccountFilter(text="a"), sort=SortKey.NAME, descending=descending, limit=10
+        )
+        sql = str(page.compile(demo_db.engine, compile_kwargs={"literal_binds": True}))
+        with demo_db.engine.connect() as conn:
+            plan = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").fetchall()
+        assert any("USING INDEX ix_accounts_name_lower" in row[-1] for row in plan), plan
+        assert not any("TEMP B-TREE" in row[-1] for row in plan), plan

@@ -103,8 +103,9 @@ def fts_available(conn: Connection) -> bool:
     return row is not None
 
 
-def create_fts(conn: Connection) -> None:
-    """Create the index and its triggers, and index what is already there."""
+def create_fts(conn: Connection, *, populate: bool = True) -> None:
+    """Create the index and its triggers, and (``populate``) index what is
+    already there."""
     if not sqlite_has_fts5(conn):
         return
     conn.exec_driver_sql(
@@ -112,7 +113,8 @@ def create_fts(conn: Connection) -> None:
         f"tokenize='{TOKENIZER}', prefix='{PREFIX_INDEXES}')"
     )
     create_triggers(conn)
-    rebuild(conn)
+    if populate:
+        rebuild(conn)
 
 
 def drop_fts(conn: Connection) -> None:

@@ -182,3 +182,20 @@ def test_window_start_refuses_a_damaged_file_checked_in_parallel(tmp_path):
     )
     assert "refused:" in result.stdout, result.stderr
     assert path.with_name(path.name + ".corrupt").exists()
+
+
+def test_upgrade_to_prefix_index_keeps_everything_searchable(db_path):
+    from crmdesk.core import accounts, contacts
+    from crmdesk.core.portfolio import AccountFilter, list_accounts
+
+    old = Database(f"sqlite:///{db_path}")
+    migrate.upgrade(old, "0003")
+    acme = accounts.create_account(old, name="Nordwind Logistik")
+    contacts.create_contact(old, acme.id, last_name="Søndergaard", email="ks@nordwind.example")
+    old.dispose()
+    upgraded = open_database(f"sqlite:///{db_path}")
+    for text in ("nordw", "søndergaard", "ks@nordwind.example", "s"):
+        assert [r.name for r in list_accounts(upgraded, AccountFilter(text=text))] == [
+            "Nordwind Logistik"
+        ], text
+    upgraded.dispose()

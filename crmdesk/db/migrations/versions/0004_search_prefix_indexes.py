@@ -23,7 +23,8 @@ def upgrade() -> None:
     bind = op.get_bind()
     if fts.fts_available(bind):
         fts.drop_fts(bind)
-        fts.create_fts(bind)
+        # env.py re-indexes every account once all migrations have run
+        fts.create_fts(bind, populate=False)
 
 
 def downgrade() -> None:

@@ -4,11 +4,15 @@
 from __future__ import annotations
 
 import sys
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crmdesk import APP_NAME, __version__
 from crmdesk.errors import CrmError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 def _application():  # type: ignore[no-untyped-def]
@@ -33,6 +37,8 @@ def _start_health_check(url: str) -> Future[None] | None:
     SQLite releases the GIL while it runs, so it overlaps the GUI's imports
     instead of adding to the start-up time; the window is not built until it
     has passed."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from crmdesk.db.health import check_on_open
 
     if not url.startswith("sqlite:///"):
@@ -44,6 +50,14 @@ def _start_health_check(url: str) -> Future[None] | None:
     return future
 
 
+def _open_database(url: str, check: Future[None] | None):  # type: ignore[no-untyped-def]
+    from crmdesk.db.migrate import open_database
+
+    if check is not None:
+        check.result()  # raises if the file is damaged: never used silently
+    return open_database(url, checked=check is not None)
+
+
 def create_window(db_path: str | Path | None):  # type: ignore[no-untyped-def]
     """The main window on the database at ``db_path`` (a path or URL; None
     for the default), not shown yet."""
@@ -51,14 +65,47 @@ def create_window(db_path: str | Path | None):  # type: ignore[no-untyped-def]
 
     url = resolve_db_url(str(db_path) if db_path else None)
     check = _start_health_check(url)
-    from crmdesk.db.migrate import open_database
     from crmdesk.gui.main_window import MainWindow
 
     _application()
-    if check is not None:
-        check.result()  # raises if the file is damaged: never used silently
-    db = open_database(url, checked=check is not None)
-    return MainWindow(db)
+    return MainWindow(_open_database(url, check))
+
+
+def open_window(  # type: ignore[no-untyped-def]
+    db_arg: str | None, *, shown: Callable[[], None] | None = None, interactive: bool = True
+):
+    """The launcher's start: the window's frame is on screen (``shown`` is
+    called then) before the storage layer and the panes are even imported;
+    then the data-safety guards lock and check the file, and the panes fill
+    in on the database. ``interactive=False`` (tests, benchmarks) asks nothing:
+    a damaged file or a risky folder raises or is only logged."""
+    app = _application()
+    from crmdesk.gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    app.processEvents()
+    if shown is not None:
+        shown()
+    from crmdesk.paths import resolve_db_url
+
+    def attach(_arg: str | None):  # type: ignore[no-untyped-def]
+        # inside the instance lock: a damaged file may be moved aside
+        url = resolve_db_url(db_arg)
+        check = _start_health_check(url)
+        import crmdesk.gui.customer_pane  # noqa: F401 - the panes' imports overlap the check
+        import crmdesk.gui.window_actions  # noqa: F401
+
+        window.attach(_open_database(url, check))
+        return window
+
+    from crmdesk.gui.instance_lock import guarded_start
+
+    try:
+        return guarded_start(db_arg, attach, interactive=interactive)
+    except BaseException:
+        window.close()
+        raise
 
 
 def run_gui(db_arg: str | None = None, open_file: str | None = None) -> int:
@@ -67,16 +114,12 @@ def run_gui(db_arg: str | None = None, open_file: str | None = None) -> int:
 
     forwarder = file_open.install(app)  # macOS: Finder's "Open With" (see the module)
     try:
-        # Data safety: one instance per database, backups, damaged-file handling.
-        from crmdesk.gui.instance_lock import guarded_start
-
-        window = guarded_start(db_arg, create_window)
+        window = open_window(db_arg)
     except CrmError as exc:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(None, APP_NAME, str(exc))
         raise
-    window.show()
     if open_file and hasattr(window, "start_import"):
         window.start_import(open_file)
     if forwarder is not None:

@@ -9,31 +9,21 @@ the public API that features plug into (crmdesk/gui/features.py):
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from crmdesk import APP_NAME, __version__
-from crmdesk.core.portfolio import count_accounts
-from crmdesk.core.stats import Stats, stats
-from crmdesk.db.engine import Database
 from crmdesk.errors import CrmError
-from crmdesk.gui import fmt
-from crmdesk.gui.account_pane import AccountPane
-from crmdesk.gui.activity_pane import ActivityPane
-from crmdesk.gui.customer_pane import CustomerPane
 from crmdesk.gui.forms.ui_main_window import Ui_MainWindow
-from crmdesk.gui.icons import app_icon
-from crmdesk.gui.jobs import Jobs
-from crmdesk.gui.style import OVERDUE
-from crmdesk.gui.welcome import WelcomeView
-from crmdesk.gui.window_actions import WindowActions
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from crmdesk.core.stats import Stats
+    from crmdesk.db.engine import Database
+    from crmdesk.gui.jobs import Jobs
 
 
 class MainWindow(QMainWindow):
@@ -42,19 +32,18 @@ class MainWindow(QMainWindow):
 
     accountSelected = Signal(object)  # int | None
 
-    def __init__(self, db: Database, settings: QSettings | None = None) -> None:
+    db: Database
+    jobs: Jobs
+
+    def __init__(self, db: Database | None = None, settings: QSettings | None = None) -> None:
+        """The whole window on ``db``; or, with ``db=None``, only its frame
+        (menus, geometry, an "Opening …" page), cheap enough to be on screen
+        before the storage layer is even imported: :meth:`attach` fills it."""
         super().__init__()
-        self.db = db
         self.settings = settings if settings is not None else QSettings(APP_NAME, APP_NAME)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
-        where = Path(db.path).name if db.path else str(db.engine.url.host or db.engine.url)
-        self.setWindowTitle(
-            self.tr("%1 — crmdesk %2").replace("%1", where).replace("%2", __version__)
-        )
-        self.setWindowIcon(app_icon())
         self.undo_stack = QUndoStack(self)
-        self.jobs = Jobs(self)
         self.import_handler: Any = None
         self.feature_errors: list[tuple[str, BaseException]] = []
         self.menu_file = self.ui.menu_file
@@ -62,7 +51,36 @@ class MainWindow(QMainWindow):
         self.menu_view = self.ui.menu_view
         self.menu_tools = self.ui.menu_tools
         self.menu_help = self.ui.menu_help
+        self.attached = False
+        self._restore_geometry()
+        if db is not None:
+            self.attach(db)
+        else:
+            self.setWindowTitle(APP_NAME)
+            self._opening = QLabel(self.tr("Opening your portfolio …"))
+            self._opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._opening.setEnabled(False)
+            self.ui.stack.addWidget(self._opening)
+            self.ui.stack.setCurrentWidget(self._opening)
 
+    def attach(self, db: Database) -> None:
+        """Build the panes on ``db`` (once). Imports the services and models
+        here, not at module level, so the frame can show first."""
+        from crmdesk.gui.account_pane import AccountPane
+        from crmdesk.gui.activity_pane import ActivityPane
+        from crmdesk.gui.customer_pane import CustomerPane
+        from crmdesk.gui.icons import app_icon
+        from crmdesk.gui.jobs import Jobs
+        from crmdesk.gui.style import OVERDUE
+        from crmdesk.gui.welcome import WelcomeView
+        from crmdesk.gui.window_actions import WindowActions
+
+        if self.attached:
+            raise RuntimeError("the window is already on a database")
+        self.db = db
+        self.jobs = Jobs(self)
+        self.setWindowIcon(app_icon())  # QtSvg: not needed for the first frame
+        self._set_title(Path(db.path).name if db.path else str(db.engine.url))
         self.customer_pane = CustomerPane(db, self, jobs=self.jobs)
         self.account_pane = AccountPane(self, self)
         self.activity_pane = ActivityPane(self, self)
@@ -86,13 +104,24 @@ class MainWindow(QMainWindow):
 
         self.customer_pane.guard = self.account_pane.confirm_leave
         self.customer_pane.currentAccountChanged.connect(self._account_changed)
-        self._restore_settings()
+        self._restore_splitters()
         self.customer_pane.apply_filter()
         self._update_page()
+        opening = getattr(self, "_opening", None)
+        if opening is not None:
+            self.ui.stack.removeWidget(opening)
+            opening.deleteLater()
+            self._opening = None
+        self.attached = True
         self._account_changed(None)
         QTimer.singleShot(0, self._select_first)
         self.update_status()
         self._install_features()
+
+    def _set_title(self, where: str) -> None:
+        self.setWindowTitle(
+            self.tr("%1 — crmdesk %2").replace("%1", where).replace("%2", __version__)
+        )
 
     # --- the contract -----------------------------------------------------
     def selected_account_id(self) -> int | None:
@@ -116,7 +145,7 @@ class MainWindow(QMainWindow):
         if isinstance(exc, CrmError):
             QMessageBox.warning(self, self.tr("crmdesk"), str(exc))
             return
-        log.error("unexpected error", exc_info=exc)
+        _log().error("unexpected error", exc_info=exc)
         QMessageBox.critical(
             self,
             self.tr("crmdesk"),
@@ -181,6 +210,8 @@ class MainWindow(QMainWindow):
                 self.customer_pane.ui.table.selectRow(0)
 
     def account_count(self) -> int:
+        from crmdesk.core.portfolio import count_accounts
+
         return count_accounts(self.db)
 
     def _update_page(self) -> None:
@@ -193,10 +224,14 @@ class MainWindow(QMainWindow):
         activities take a moment to count)."""
         if self._stats_job is not None and not self._stats_job.done:
             self._stats_job.cancel()
+        from crmdesk.core.stats import stats
+
         db = self.db
         self._stats_job = self.jobs.run(lambda ctx: stats(db), on_result=self._show_stats)
 
     def _show_stats(self, counts: Stats) -> None:
+        from crmdesk.gui import fmt
+
         self._stats_label.setText(
             self.tr("%1 accounts · %2 people · %3 activities")
             .replace("%1", fmt.count_text(counts.accounts))
@@ -209,12 +244,14 @@ class MainWindow(QMainWindow):
         )
 
     # --- settings and closing ----------------------------------------------
-    def _restore_settings(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 760)
+
+    def _restore_splitters(self) -> None:
         for splitter, key in self._splitters():
             sizes = self.settings.value(key)
             if sizes:
@@ -238,6 +275,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.attached:  # closed while opening, or the database failed to open
+            super().closeEvent(event)
+            return
         if not self.account_pane.confirm_leave():
             event.ignore()
             return
@@ -254,11 +294,21 @@ class MainWindow(QMainWindow):
             try:
                 module.install(self)
             except Exception as exc:  # one broken feature must not stop the window
-                log.exception("feature %s failed to install", module.__name__)
+                _log().exception("feature %s failed to install", module.__name__)
                 self.feature_errors.append((module.__name__, exc))
 
     def keyPressEvent(self, event: Any) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.customer_pane.ui.search.hasFocus():
+        if (
+            self.attached
+            and event.key() == Qt.Key.Key_Escape
+            and self.customer_pane.ui.search.hasFocus()
+        ):
             self.customer_pane.ui.search.clear()
             return
         super().keyPressEvent(event)
+
+
+def _log() -> Any:
+    import logging  # not at import time: the window's frame shows before it is needed
+
+    return logging.getLogger(__name__)

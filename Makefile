@@ -27,7 +27,10 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 ## bench: speed and memory figures, printed as a table (not part of `make test`)
+# (bytecode compiled first, as pip and PyInstaller do for an installed app:
+# with PYTHONDONTWRITEBYTECODE set, every start would compile crmdesk anew)
 bench: $(STAMP)
+	$(BIN)/python -m compileall -q crmdesk > /dev/null
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run
 
 ## lint: ruff on everything, mypy on the core and storage

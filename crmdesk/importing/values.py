@@ -15,6 +15,7 @@ from __future__ import annotations
 import locale
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -67,7 +68,30 @@ def clean_name(text: str) -> str:
     letters = [ch for ch in text if ch.isalpha()]
     if not letters or not (text.upper() == text or text.lower() == text):
         return text
-    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), text.lower())
+    words = _WORD if text.isascii() else _word_pattern(text)
+    out: list[str] = []
+    end = 0
+    for match in words.finditer(text):
+        out.append(text[end : match.start()].lower())
+        out.append(match.group(0).capitalize())
+        end = match.end()
+    out.append(text[end:].lower())
+    return "".join(out)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _word_pattern(text: str) -> re.Pattern[str]:
+    """Words are letters, with the combining marks in ``text`` between them
+    (an "é" written as e + U+0301 does not end its word)."""
+    marks = "".join(sorted({ch for ch in text if unicodedata.category(ch).startswith("M")}))
+    return _words_with(marks) if marks else _WORD
+
+
+@lru_cache(maxsize=256)
+def _words_with(marks: str) -> re.Pattern[str]:
+    return re.compile(rf"[^\W\d_](?:[^\W\d_]|[{re.escape(marks)}])*")
 
 
 def split_full_name(text: str) -> tuple[str, str]:

@@ -23,6 +23,8 @@ from crmdesk.importing.rows import ColumnInfo, normalise_row
         ("  Anna   Maria ", "Anna Maria"),
         ("X", "X"),
         ("q", "Q"),
+        ("İSTANBUL", "İstanbul"),  # not "İStanbul": "İ" lower-cases to two characters
+        ("RE\u0301NE", "Re\u0301ne"),  # a combining accent stays inside its word
     ],
 )
 def test_names_title_cased_only_when_all_caps_or_all_lower(raw: str, expected: str) -> None:

@@ -4,6 +4,7 @@ reasons it can't be imported (errors) or should be looked at (warnings)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from crmdesk.db.enums import BuyingRole, ContactLevel, Stance
 from crmdesk.importing import values as vals
@@ -59,77 +60,105 @@ class ColumnInfo:
     date_orders: dict[int, str] = field(default_factory=dict)  # KEEP columns holding dates
     phone_labels: dict[int, int] = field(default_factory=dict)  # Google's per-row phone type
 
+    @cached_property
+    def mapped(self) -> list[tuple[int, str, str, str]]:
+        """(index, kind, target, header) of each column that goes somewhere."""
+        return [
+            (index, _KINDS.get(target, ""), target, self.headers[index])
+            for index, target in enumerate(self.targets)
+            if target and target in _KINDS
+        ]
+
+
+_KINDS = {
+    **dict.fromkeys(("first_name", "middle_name", "last_name", "full_name"), "name"),
+    **dict.fromkeys(_TEXT, "text"),
+    **dict.fromkeys(("email", "email_secondary"), "email"),
+    **dict.fromkeys(("phone", "mobile"), "phone"),
+    **dict.fromkeys(("city", "website"), "extra"),
+    **dict.fromkeys(_ENUMS, "enum"),
+    "company": "company",
+    "country": "country",
+    "notes": "notes",
+    KEEP: "keep",
+}
+_SHORTEST_LIMIT = min(MAX_LEN.values())
+
 
 def normalise_row(cells: list[Cell], columns: ColumnInfo, region: str) -> RowValues:
     out = RowValues()
+    fields = out.fields
     notes: list[str] = []
     names: dict[str, str] = {}
     emails: list[str] = []
     secondary: list[str] = []
-    phones: dict[str, list[tuple[Cell, str]]] = {"phone": [], "mobile": []}
+    phones: dict[str, list[tuple[str, bool, str]]] = {"phone": [], "mobile": []}
     country = ""
-    for index, target in enumerate(columns.targets):
-        if not target:
-            continue
-        cell = cells[index] if index < len(cells) else None
-        text = vals.clean(vals.cell_to_text(cell))
+    size = len(cells)
+    for index, kind, target, header in columns.mapped:
+        cell = cells[index] if index < size else None
+        if type(cell) is str:
+            text = " ".join(cell.split())  # vals.clean, inlined: it runs for every cell
+        else:
+            text = vals.clean(vals.cell_to_text(cell))
         if not text:
             continue
-        header = columns.headers[index]
-        if target == KEEP:
+        if kind == "name":
+            if target in names:
+                notes.append(f"{header}: {text}")
+            else:
+                names[target] = vals.name_case(text)
+        elif kind == "text":
+            if target in fields:
+                notes.append(f"{header}: {text}")
+            else:
+                fields[target] = text
+        elif kind == "email":
+            (emails if target == "email" else secondary).extend(vals.split_multi(text))
+        elif kind == "phone":
+            if target == "phone" and index in columns.phone_labels:
+                label = vals.cell_to_text(cells[columns.phone_labels[index]]).lower()
+                if any(word in label for word in _MOBILE_WORDS):
+                    target = "mobile"
+            if ":::" in text:
+                for part in vals.MULTI_SPLIT.split(text):
+                    phones[target].append((vals.clean(part), True, header))
+            else:
+                phones[target].append((text, isinstance(cell, str), header))
+        elif kind == "company":
+            out.company = text
+        elif kind == "extra":
+            out.account_extra[target] = text
+        elif kind == "country":
+            country = text
+            out.account_extra["country"] = text
+        elif kind == "enum":
+            try:
+                fields[target] = _ENUMS[target].parse(text).value
+            except ValueError:
+                choices = ", ".join(m.value for m in _ENUMS[target])
+                out.errors.append(f"{LABELS[target]} '{text}' is not one of: {choices}")
+        elif kind == "notes":
+            notes.insert(0, vals.cell_to_text(cell).strip())  # keeps its line breaks
+        else:  # kept in the notes
             order = columns.date_orders.get(index)
             if order is not None:
                 parsed = vals.parse_date(cell, order)
                 text = parsed.isoformat() if parsed else text
             notes.append(f"{header}: {text}")
-        elif target in ("first_name", "middle_name", "last_name", "full_name"):
-            if target in names:
-                notes.append(f"{header}: {text}")
-            else:
-                names[target] = vals.clean_name(text)
-        elif target == "company":
-            out.company = text
-        elif target == "email":
-            emails.extend(vals.split_multi(text))
-        elif target == "email_secondary":
-            secondary.extend(vals.split_multi(text))
-        elif target in phones:
-            if target == "phone" and index in columns.phone_labels:
-                label = vals.cell_to_text(cells[columns.phone_labels[index]]).lower()
-                if any(word in label for word in _MOBILE_WORDS):
-                    target = "mobile"
-            for part in vals.MULTI_SPLIT.split(text) if ":::" in text else [cell]:
-                phones[target].append((part, header))
-        elif target == "notes":
-            notes.insert(0, vals.cell_to_text(cell).strip())  # keeps its line breaks
-        elif target in ("city", "website"):
-            out.account_extra[target] = text
-        elif target == "country":
-            country = text
-            out.account_extra["country"] = text
-        elif target in _ENUMS:
-            try:
-                out.fields[target] = _ENUMS[target].parse(text).value
-            except ValueError:
-                choices = ", ".join(m.value for m in _ENUMS[target])
-                out.errors.append(f"{LABELS[target]} '{text}' is not one of: {choices}")
-        elif target in _TEXT:
-            if target in out.fields:
-                notes.append(f"{header}: {text}")
-            else:
-                out.fields[target] = text
     _names(names, out)
     _emails(emails + secondary, out, notes)
     row_region = country.upper() if len(country) == 2 and country.isalpha() else region
     _phones(phones, row_region, out, notes)
     if notes:
-        out.fields["notes"] = "\n".join(notes)
-    for name, limit in MAX_LEN.items():
-        value = out.fields.get(name)
-        if value and len(value) > limit:
-            out.errors.append(
-                f"{LABELS[name]} is too long ({len(value)} characters, at most {limit})"
-            )
+        fields["notes"] = "\n".join(notes)
+    if max(map(len, fields.values()), default=0) > _SHORTEST_LIMIT:
+        for name, limit in MAX_LEN.items():
+            value = fields.get(name)
+            if value and len(value) > limit:
+                out.errors.append(
+                    f"{LABELS[name]} is too long ({len(value)} characters, at most {limit})"
+                )
     return out
 
 
@@ -168,11 +197,11 @@ def _emails(emails: list[str], out: RowValues, notes: list[str]) -> None:
 
 
 def _phones(
-    phones: dict[str, list[tuple[Cell, str]]], region: str, out: RowValues, notes: list[str]
+    phones: dict[str, list[tuple[str, bool, str]]], region: str, out: RowValues, notes: list[str]
 ) -> None:
     for target, entries in phones.items():
-        for cell, header in entries:
-            number, ok = vals.normalise_phone(cell, region)
+        for text, typed, header in entries:
+            number, ok = vals.phone_from_text(text, typed, region)
             if not number:
                 continue
             if not ok:

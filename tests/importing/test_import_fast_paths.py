@@ -1,11 +1,13 @@
-"""The importer's shortcuts give exactly what the libraries they stand in for
-give: phonenumbers for phone numbers (possible-length cache, "+49 30 …" and
-"030 …" without a full parse)."""
+"""The importer's shortcuts give exactly what the code they stand in for
+gives: phonenumbers for phone numbers (possible-length cache, "+49 30 …" and
+"030 …" without a full parse), the split pattern for multi-value cells,
+email-validator's list of special-use domains."""
 
 from __future__ import annotations
 
 import phonenumbers
 import pytest
+from email_validator import SPECIAL_USE_DOMAIN_NAMES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -91,3 +93,24 @@ def test_phone_fast_paths_only_accept_what_phonenumbers_accepts(text: str, regio
 )
 def test_phones_the_fast_paths_once_got_wrong(text: str, expected: tuple[str, bool]) -> None:
     assert values.normalise_phone(text, "DE") == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(st.sampled_from("ab:;, \t\n.@"), max_size=20))
+def test_split_multi_shortcut_is_the_pattern_split(text: str) -> None:
+    expected = [part for part in values.MULTI_SPLIT.split(text.strip()) if part]
+    assert values.split_multi(text) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    labels=st.lists(
+        st.sampled_from([*SPECIAL_USE_DOMAIN_NAMES, "x", "contest", "de", "home", "a-b"]),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_special_use_domains_as_email_validator_lists_them(labels: list[str]) -> None:
+    domain = ".".join(labels)
+    expected = any(domain == d or domain.endswith("." + d) for d in SPECIAL_USE_DOMAIN_NAMES)
+    assert values._special_use(domain) == expected

@@ -172,12 +172,12 @@ def test_phone_fast_paths_agree_with_phonenumbers(
     """The shortcuts for "+49 30 …" and "030 …" give what phonenumbers gives."""
     import phonenumbers
 
-    from crmdesk.importing import values
+    from crmdesk.importing import phones
 
     text = (
         (f"+{digits[:2]}{sep}{digits[2:]}") if international else f"0{digits[:3]}{sep}{digits[3:]}"
     )
-    fast = values._fast_international(text) or values._fast_national(text, region)
+    fast = phones._fast_international(text) or phones._fast_national(text, region)
     if fast is None:
         return
     number = phonenumbers.parse(text, region)

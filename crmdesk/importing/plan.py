@@ -22,6 +22,7 @@ from crmdesk.importing import values as vals
 from crmdesk.importing.errors import ImportCancelled, ImportFileError
 from crmdesk.importing.headers import Sheet
 from crmdesk.importing.mapping import KEEP, TARGETS, check_mapping, header_key, phone_labels
+from crmdesk.importing.memory import gc_paused
 from crmdesk.importing.rows import ColumnInfo, RowValues, normalise_row
 from crmdesk.importing.snapshot import Snapshot
 
@@ -159,6 +160,18 @@ def build_plan(
     overrides: dict[int, str] | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+) -> Plan:
+    with gc_paused():
+        return _build_plan(sheet, options, snapshot, overrides, progress, cancelled)
+
+
+def _build_plan(
+    sheet: Sheet,
+    options: ImportOptions,
+    snapshot: Snapshot,
+    overrides: dict[int, str] | None,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
 ) -> Plan:
     problems = check_mapping(options.targets)
     if problems:

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from crmdesk.atomic import atomic_write
 from crmdesk.core.validation import normalise_website
-from crmdesk.db.backup import backup_before
 from crmdesk.db.engine import Database
 from crmdesk.db.enums import BuyingRole, ContactLevel, Stance, Tier
 from crmdesk.db.models import Account, Contact, TierChange
@@ -25,9 +24,17 @@ from crmdesk.db.models_imports import ImportBatch, ImportChange, ImportMapping
 from crmdesk.errors import CrmError
 from crmdesk.formula_guard import neutralise
 from crmdesk.importing import values as vals
-from crmdesk.importing.bulk import BULK_FTS_ROWS, BulkWriter, chunks, index_paused
+from crmdesk.importing.bulk import (
+    BULK_FTS_ROWS,
+    BulkWriter,
+    backup_alongside,
+    big_cache,
+    chunks,
+    index_paused,
+)
 from crmdesk.importing.errors import ImportCancelled, ImportFileError
 from crmdesk.importing.mapping import TARGETS, signature
+from crmdesk.importing.memory import gc_paused
 from crmdesk.importing.plan import Plan, RowPlan, company_key
 from crmdesk.importing.snapshot import DIFF_FIELDS, Snapshot
 
@@ -124,54 +131,58 @@ def commit(
             progress(done, total)
 
     step(0)
-    backup_path = None
-    if backup and db.path and (creates or updates):
-        backup_path = str(backup_before(Path(db.path), "before-import"))
+    # The backup is taken while the rows are written: it reads the database
+    # as last committed, so without this transaction, and the transaction
+    # commits only once the backup is verified (a failed backup rolls it back).
+    to_back_up = Path(db.path) if backup and db.path and (creates or updates) else None
     counts = plan.counts()
-    with db.session() as session:
-        conn = session.connection()
-        batch = ImportBatch(
-            uuid=uuid.uuid4(),
-            file_name=Path(file_path).name,
-            file_sha256=file_digest(file_path) if Path(file_path).is_file() else None,
-            sheet=sheet,
-            settings={
-                "encoding": encoding,
-                "headers": plan.sheet.headers,
-                "targets": plan.options.targets,
-                "region": plan.options.region,
-                "acquisition_source": str(plan.options.acquisition_source),
-                "update_mode": plan.options.update_mode,
-                "rows": len(plan.rows),
-            },
-        )
-        session.add(batch)
-        session.flush()
-        bulk = len(creates) + len(updates) >= BULK_FTS_ROWS
-        touched: set[int] = set()
-        with index_paused(conn, touched) if bulk else nullcontext():
-            account_ids = _create_accounts(session, plan, creates, batch.id)
-            touched.update(account_ids.values())
-            touched.update(r.account_id for r in updates if r.account_id is not None)
-            touched.update(plan_contact_accounts(session, updates))
-            changes: list[dict[str, Any]] = []
-            writer = BulkWriter(conn, ("account_id", *DIFF_FIELDS))
-            for chunk in chunks(creates):
-                rows = [
-                    {**r.values.fields, "account_id": account_ids[r.account_key]} for r in chunk
-                ]
-                writer.created(batch.id, "contact", writer.contacts(rows))
-                step(len(chunk))
-            updated = _apply_updates(session, plan, updates, changes, batch.id, step)
-            for chunk in chunks(changes, 5000):
-                conn.execute(insert(ImportChange.__table__), chunk)
-        batch.created = len(creates)
-        batch.updated = updated
-        batch.skipped = counts["skip"] + counts["unchanged"] + (len(updates) - updated)
-        batch.rejected = counts["reject"]
-        batch.accounts_created = len(account_ids.created)
-        _remember(session, plan.sheet.headers, plan.options.targets)
-        step(1)
+    with gc_paused(), backup_alongside(to_back_up) as backup_done:
+        with db.session() as session:
+            conn = session.connection()
+            batch = ImportBatch(
+                uuid=uuid.uuid4(),
+                file_name=Path(file_path).name,
+                file_sha256=file_digest(file_path) if Path(file_path).is_file() else None,
+                sheet=sheet,
+                settings={
+                    "encoding": encoding,
+                    "headers": plan.sheet.headers,
+                    "targets": plan.options.targets,
+                    "region": plan.options.region,
+                    "acquisition_source": str(plan.options.acquisition_source),
+                    "update_mode": plan.options.update_mode,
+                    "rows": len(plan.rows),
+                },
+            )
+            session.add(batch)
+            session.flush()
+            bulk = len(creates) + len(updates) >= BULK_FTS_ROWS
+            touched: set[int] = set()
+            with (
+                big_cache(conn) if bulk else nullcontext(),
+                index_paused(conn, touched) if bulk else nullcontext(),
+            ):
+                account_ids = _create_accounts(session, plan, creates, batch.id)
+                touched.update(account_ids.values())
+                touched.update(r.account_id for r in updates if r.account_id is not None)
+                touched.update(plan_contact_accounts(session, updates))
+                changes: list[dict[str, Any]] = []
+                writer = BulkWriter(conn, DIFF_FIELDS)
+                for chunk in chunks(creates):
+                    rows = [(account_ids[r.account_key], r.values.fields) for r in chunk]
+                    writer.created(batch.id, "contact", writer.contacts(rows))
+                    step(len(chunk))
+                updated = _apply_updates(session, plan, updates, changes, batch.id, step)
+                for chunk in chunks(changes, 5000):
+                    conn.execute(insert(ImportChange.__table__), chunk)
+            batch.created = len(creates)
+            batch.updated = updated
+            batch.skipped = counts["skip"] + counts["unchanged"] + (len(updates) - updated)
+            batch.rejected = counts["reject"]
+            batch.accounts_created = len(account_ids.created)
+            _remember(session, plan.sheet.headers, plan.options.targets)
+            backup_path = backup_done()
+            step(1)
     return ImportResult(
         batch=str(batch.uuid),
         created=batch.created,

@@ -1,0 +1,93 @@
+"""The bulk commit path (300 rows and more): the backup taken beside the
+writes holds the database as it was, a failed backup imports nothing, the
+connection and the collector are left as found."""
+
+from __future__ import annotations
+
+import gc
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from crmdesk.db.engine import Database
+from crmdesk.db.models import Contact
+from crmdesk.errors import DatabaseError
+from crmdesk.importing import bulk, service
+from crmdesk.importing import plan as planning
+from crmdesk.importing.memory import gc_paused
+from crmdesk.importing.snapshot import load_snapshot
+from crmdesk.importing.workflow import load_file
+
+ROWS = bulk.BULK_FTS_ROWS + 50
+
+
+def big_plan(db: Database, csv_file) -> tuple[planning.Plan, Path]:  # type: ignore[no-untyped-def]
+    rows = [["First", "Last", "Company", "E-mail"]]
+    rows += [[f"P{i}", f"Bulkname{i}", f"Firma {i}", f"p{i}@firma.de"] for i in range(ROWS)]
+    path = csv_file(rows)
+    loaded = load_file(db, path)
+    options = planning.ImportOptions(loaded.targets, region="DE")
+    return planning.build_plan(loaded.sheet, options, load_snapshot(db)), path
+
+
+def contact_count(db: Database) -> int:
+    with db.session() as session:
+        return int(session.scalar(select(func.count()).select_from(Contact)) or 0)
+
+
+def test_backup_beside_the_writes_holds_the_database_before_the_import(
+    demo_db: Database, csv_file
+) -> None:
+    before = contact_count(demo_db)
+    plan, path = big_plan(demo_db, csv_file)
+    result = service.commit(demo_db, plan, file_path=path)
+    assert result.created == ROWS and contact_count(demo_db) == before + ROWS
+    assert result.backup is not None
+    copy = sqlite3.connect(result.backup)
+    try:
+        assert copy.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        assert copy.execute("SELECT count(*) FROM contacts").fetchone()[0] == before
+        assert copy.execute("SELECT count(*) FROM import_batches").fetchone()[0] == 0
+    finally:
+        copy.close()
+
+
+def test_a_failed_backup_imports_nothing(demo_db: Database, csv_file, monkeypatch) -> None:
+    def broken(source: Path, reason: str) -> Path:
+        raise DatabaseError("the disk is full")
+
+    monkeypatch.setattr(bulk, "backup_before", broken)
+    before = contact_count(demo_db)
+    plan, path = big_plan(demo_db, csv_file)
+    with pytest.raises(DatabaseError, match="disk is full"):
+        service.commit(demo_db, plan, file_path=path)
+    assert contact_count(demo_db) == before
+
+
+def test_contact_ids_follow_the_file_order(db: Database, csv_file) -> None:
+    plan, path = big_plan(db, csv_file)
+    service.commit(db, plan, file_path=path, backup=False)
+    with db.session() as session:
+        names = list(session.scalars(select(Contact.last_name).order_by(Contact.id)))
+    assert names == [f"Bulkname{i}" for i in range(ROWS)]
+
+
+def test_the_connection_gets_its_cache_size_back(db: Database) -> None:
+    with db.engine.connect() as conn:
+        before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+        with bulk.big_cache(conn, 8192):
+            assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -8192
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == before
+
+
+def test_gc_paused_restores_the_collector() -> None:
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner block found it off and left it off
+        raise RuntimeError
+    assert gc.isenabled()

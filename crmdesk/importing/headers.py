@@ -35,7 +35,19 @@ class Sheet:
 
 
 def _filled(row: list[Cell]) -> int:
-    return sum(1 for cell in row if cell_to_text(cell).strip())
+    return len(_texts(row))
+
+
+def _texts(row: list[Cell]) -> list[str]:
+    """The row's non-blank cells as stripped text, in order."""
+    out = []
+    for cell in row:
+        if cell is None:
+            continue
+        text = (cell if type(cell) is str else cell_to_text(cell)).strip()
+        if text:
+            out.append(text)
+    return out
 
 
 _VALUE_LIKE = re.compile(r"^[\d\s+().,/:-]+$|@")
@@ -84,12 +96,11 @@ def find_header(raw: RawTable) -> Sheet:
     gap_after: list[bool] = []
     blank_run = 0
     for offset, row in enumerate(rows[data_start:], start=data_start):
-        filled = _filled(row)
-        if not filled:
+        texts = _texts(row)
+        if not texts:
             blank_run += 1
             continue
-        first = next((cell_to_text(c).strip() for c in row if cell_to_text(c).strip()), "")
-        if _TOTALS.match(first) and filled <= max(2, width // 2):
+        if _TOTALS.match(texts[0]) and len(texts) <= max(2, width // 2):
             notes.append(f"stopped at the totals row {raw.first_row_number + offset}")
             break
         if len(row) > width:
@@ -98,7 +109,9 @@ def find_header(raw: RawTable) -> Sheet:
                 for i in range(width, len(row)):
                     headers.append(f"Column {_letters(i)}")
                 width = len(headers)
-        padded = list(row[:width]) + [None] * (width - len(row))
+        padded = row[:width] if type(row) is list else list(row[:width])  # a copy either way
+        if len(padded) < width:
+            padded.extend([None] * (width - len(padded)))
         data.append(padded)
         numbers.append(raw.first_row_number + offset)
         gap_after.append(blank_run > 0 and bool(data[:-1]))

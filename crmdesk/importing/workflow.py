@@ -11,6 +11,7 @@ from pathlib import Path
 from crmdesk.db.engine import Database
 from crmdesk.importing.headers import Sheet, find_header
 from crmdesk.importing.mapping import auto_map
+from crmdesk.importing.memory import gc_paused
 from crmdesk.importing.readers import DEFAULT_LIMITS, Limits, RawTable
 from crmdesk.importing.sandbox import read_file
 from crmdesk.importing.service import remembered_mapping
@@ -36,8 +37,9 @@ def load_file(
     cancelled: Callable[[], bool] | None = None,
 ) -> Loaded:
     path = Path(path)
-    raw = read_file(path, sheet=sheet, encoding=encoding, limits=limits, cancelled=cancelled)
-    table = find_header(raw)
+    with gc_paused():  # 100k-row files: see crmdesk.importing.memory
+        raw = read_file(path, sheet=sheet, encoding=encoding, limits=limits, cancelled=cancelled)
+        table = find_header(raw)
     raw.rows = []  # the Sheet holds the data now; don't keep two copies
     remembered = remembered_mapping(db, table.headers)
     targets = remembered or auto_map(table.headers)
@@ -54,7 +56,10 @@ def load_with_snapshot(
 ) -> tuple[Loaded, Snapshot]:
     """``load_file`` and the database snapshot at once: while the sandboxed
     reader parses the file, this process reads the contacts to match."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="crmdesk-snapshot") as pool:
+    with (
+        gc_paused(),
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="crmdesk-snapshot") as pool,
+    ):
         future = pool.submit(load_snapshot, db)
         loaded = load_file(db, path, sheet=sheet, encoding=encoding, limits=limits)
         return loaded, future.result()

@@ -7,8 +7,9 @@ stored values."""
 
 from __future__ import annotations
 
+import os
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -41,26 +42,35 @@ class BulkWriter:
         self.columns = columns
         table: Table = Contact.__table__  # type: ignore[assignment]
         self._uuid = _processor(table, "uuid", conn)
+        sample = uuid.uuid4()
+        self._hex_uuids = self._uuid(sample) == sample.hex  # stored as 32 hex digits
         self._stamp = _processor(table, "created_at", conn)(utcnow())
         names = ("uuid", "created_at", "updated_at", "account_id", *columns)
         self._contact_sql = (
             f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
         )
         changes: Table = ImportChange.__table__  # type: ignore[assignment]
-        self._change_sql = (
-            f"INSERT INTO {changes.name} (batch_id, entity, entity_id, action) VALUES (?, ?, ?, ?)"
+        into = f"INSERT INTO {changes.name} (batch_id, entity, entity_id, action) "
+        self._change_sql = into + "VALUES (?, ?, ?, ?)"
+        self._change_copy_sql = (  # a run of contact ids, copied in SQL
+            into + f"SELECT ?, ?, id, 'created' FROM {table.name} "
+            "WHERE id BETWEEN ? AND ? ORDER BY id"
         )
 
-    def contacts(self, rows: list[tuple[int, dict[str, Any]]]) -> list[int]:
+    def contacts(self, rows: list[tuple[int, dict[str, Any]]]) -> range:
         """Insert (account id, contact fields) rows; their new ids, in order."""
-        stamp, make_uuid, columns = self._stamp, self._uuid, self.columns
+        stamp, columns = self._stamp, self.columns
+        if self._hex_uuids:
+            uuids = uuid4_hexes(len(rows))
+        else:
+            uuids = [self._uuid(uuid.uuid4()) for _ in rows]
         params = [
-            (make_uuid(uuid.uuid4()), stamp, stamp, account_id, *map(fields.get, columns))
-            for account_id, fields in rows
+            (key, stamp, stamp, account_id, *map(fields.get, columns))
+            for key, (account_id, fields) in zip(uuids, rows, strict=True)
         ]
         return self._insert(self._contact_sql, params)
 
-    def _insert(self, sql: str, params: list[tuple[Any, ...]]) -> list[int]:
+    def _insert(self, sql: str, params: list[tuple[Any, ...]]) -> range:
         """SQLite numbers new rows max(id) + 1, + 2, …: the ids are that
         range when exactly as many rows as inserted lie above the old maximum
         (nobody else writes inside this transaction; checked, not assumed)."""
@@ -72,12 +82,31 @@ class BulkWriter:
         ).one()
         if count != len(params) or (params and last != before + len(params)):
             raise ImportFileError("the database changed during the import; nothing was imported")
-        return list(range(before + 1, before + 1 + len(params)))
+        return range(before + 1, before + 1 + len(params))
 
-    def created(self, batch_id: int, entity: str, ids: list[int]) -> None:
+    def created(self, batch_id: int, entity: str, ids: Sequence[int]) -> None:
+        if entity == "contact" and isinstance(ids, range) and ids.step == 1 and ids:
+            # the ids contacts() returned: exactly the rows it inserted
+            self.conn.exec_driver_sql(self._change_copy_sql, (batch_id, entity, ids[0], ids[-1]))
+            return
         self.conn.exec_driver_sql(
             self._change_sql, [(batch_id, entity, entity_id, "created") for entity_id in ids]
         )
+
+
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
+
+
+def uuid4_hexes(count: int) -> list[str]:
+    """``uuid.uuid4().hex`` ``count`` times, from one ``os.urandom`` call:
+    the same random bits with the same version (4) and variant bits set,
+    without a UUID object per row (a third of the time of building rows)."""
+    data = os.urandom(16 * count)
+    out = []
+    for start in range(0, 16 * count, 16):
+        digits = data[start : start + 16].hex()
+        out.append(f"{digits[:12]}4{digits[13:16]}{_VARIANT[digits[16]]}{digits[17:]}")
+    return out
 
 
 def chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+import uuid
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from sqlalchemy import func, select
 
 from crmdesk.db.engine import Database
 from crmdesk.db.models import Contact
+from crmdesk.db.models_imports import ImportChange
 from crmdesk.errors import DatabaseError
 from crmdesk.importing import bulk, service
 from crmdesk.importing import plan as planning
@@ -91,3 +93,35 @@ def test_gc_paused_restores_the_collector() -> None:
         assert not gc.isenabled()  # the inner block found it off and left it off
         raise RuntimeError
     assert gc.isenabled()
+
+
+def test_the_changes_list_every_created_contact_once(db: Database, csv_file) -> None:
+    plan, path = big_plan(db, csv_file)
+    service.commit(db, plan, file_path=path, backup=False)
+    with db.session() as session:
+        contacts = list(session.scalars(select(Contact.id).order_by(Contact.id)))
+        changes = list(
+            session.scalars(
+                select(ImportChange.entity_id)
+                .where(ImportChange.entity == "contact", ImportChange.action == "created")
+                .order_by(ImportChange.id)
+            )
+        )
+    assert changes == contacts and len(contacts) == ROWS
+
+
+def test_uuid4_hexes_are_uuid4s_of_the_same_random_bytes(monkeypatch) -> None:
+    data = bytes(range(256)) * 2  # 32 uuids' worth
+    monkeypatch.setattr(bulk.os, "urandom", lambda size: data[:size])
+    got = bulk.uuid4_hexes(32)
+    want = [uuid.UUID(bytes=data[i : i + 16], version=4).hex for i in range(0, 512, 16)]
+    assert got == want
+
+
+def test_bulk_uuids_are_stored_as_the_orm_stores_them(db: Database, csv_file) -> None:
+    plan, path = big_plan(db, csv_file)
+    service.commit(db, plan, file_path=path, backup=False)
+    with db.session() as session:
+        keys = list(session.scalars(select(Contact.uuid)))
+    assert len(set(keys)) == ROWS
+    assert all(isinstance(k, uuid.UUID) and k.version == 4 for k in keys)

@@ -22,6 +22,7 @@ import charset_normalizer
 
 from crmdesk.formula_guard import unneutralise
 from crmdesk.importing.errors import ImportFileError
+from crmdesk.importing.memory import gc_paused
 
 Cell = str | int | float | bool | date | datetime | time | None
 
@@ -214,15 +215,8 @@ def read_csv(
     delimiter = delimiter or sniff_delimiter(text)
     rows: list[list[Cell]] = []
     try:
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            if len(row) > limits.max_columns:
-                raise ImportFileError(
-                    f"row {len(rows) + first_row} has {len(row)} columns; "
-                    f"crmdesk reads at most {limits.max_columns}"
-                )
-            rows.append([unneutralise(cell) for cell in row])  # our own exports
-            if len(rows) > limits.max_rows:
-                raise ImportFileError(f"the file has more than {limits.max_rows:,} rows")
+        with gc_paused():  # a list per row, no cycles: see crmdesk.importing.memory
+            _csv_rows(text, delimiter, rows, first_row, limits)
     except csv.Error as exc:
         raise ImportFileError(
             f"the CSV file is malformed near row {len(rows) + 1}: {exc}"
@@ -232,6 +226,20 @@ def read_csv(
     return RawTable(
         kind="csv", rows=rows, first_row_number=first_row, encoding=chosen, delimiter=delimiter
     )
+
+
+def _csv_rows(
+    text: str, delimiter: str, rows: list[list[Cell]], first_row: int, limits: Limits
+) -> None:
+    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        if len(row) > limits.max_columns:
+            raise ImportFileError(
+                f"row {len(rows) + first_row} has {len(row)} columns; "
+                f"crmdesk reads at most {limits.max_columns}"
+            )
+        rows.append([unneutralise(cell) for cell in row])  # our own exports
+        if len(rows) > limits.max_rows:
+            raise ImportFileError(f"the file has more than {limits.max_rows:,} rows")
 
 
 # --- workbooks -------------------------------------------------------------
@@ -249,7 +257,8 @@ def read_workbook(path: Path, kind: str, *, sheet: str | None, limits: Limits) -
         data = book.get_sheet_by_name(chosen)
         _check_size(data.height, data.width, limits)
         start = data.start
-        rows: list[list[Any]] = data.to_python()
+        with gc_paused():  # Rust builds a list per row
+            rows: list[list[Any]] = data.to_python()
         return RawTable(
             kind=kind,
             rows=rows,

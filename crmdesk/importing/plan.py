@@ -134,7 +134,10 @@ def company_key(name: str) -> str:
 
 def _name_key(fields: dict[str, str]) -> str:
     first, last = fields.get("first_name", ""), fields.get("last_name", "")
-    return " ".join(header_key(p) for p in f"{first} {last}".split())
+    return " ".join(map(_part_key, f"{first} {last}".split()))
+
+
+_part_key = lru_cache(maxsize=65536)(header_key)  # first and last names repeat
 
 
 def _decide_dates(sheet: Sheet, targets: list[str], options: ImportOptions) -> dict[int, str]:
@@ -235,6 +238,9 @@ def _link_accounts(plan: Plan, snapshot: Snapshot) -> None:
                 info.setdefault(key, value)
 
 
+_EMAILS = ("email", "email_secondary")
+
+
 def _find_duplicates(plan: Plan, snapshot: Snapshot) -> None:
     seen_email: dict[str, RowPlan] = {}
     seen_names: dict[str, dict[str, RowPlan]] = {}
@@ -242,14 +248,15 @@ def _find_duplicates(plan: Plan, snapshot: Snapshot) -> None:
         if row.action == "reject":
             continue
         fields = row.values.fields
-        emails = [fields[k].lower() for k in ("email", "email_secondary") if fields.get(k)]
-        earlier = next((seen_email[e] for e in emails if e in seen_email), None)
+        emails = [fields[k].lower() for k in _EMAILS if fields.get(k)]
+        earlier = next((seen_email[e] for e in emails if e in seen_email), None) if emails else None
         name = _name_key(fields)
         block = seen_names.setdefault(row.account_key, {})
         if earlier is not None:
             _mark(row, "file", None, f"row {earlier.row_number}", "skip")
         else:
-            contact_id = next((snapshot.emails[e] for e in emails if e in snapshot.emails), None)
+            known = snapshot.emails
+            contact_id = next((known[e] for e in emails if e in known), None) if emails else None
             if contact_id is not None:
                 _mark(row, "email", contact_id, snapshot.label(contact_id), "update")
             elif row.account_id is not None and (hit := snapshot.similar(row.account_id, name)):

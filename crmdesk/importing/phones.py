@@ -23,7 +23,11 @@ def phone_from_text(text: str, typed: bool, region: str) -> tuple[str, bool]:
         # a possible number; a bare digit string (maybe a number cell that
         # lost its "+") must be a valid one, else the international reading
         # is tried.
-        fast = _fast_international(text) or _fast_national(text, region)
+        start = text[0]  # each shortcut reads only text starting with its character
+        if start == "+":
+            fast = _fast_international(text)
+        else:
+            fast = _fast_national(text, region) if start == "0" else None
         if fast is not None:
             return fast, True
     candidates = [text]
@@ -72,7 +76,9 @@ def _fast_international(text: str) -> str | None:
         code = _CODE_TEXTS.get(digits[:size])
         if code is not None:
             national = digits[size:]
-            if not national or national[0] == "0" or not _plain_country(code, national):
+            usable, prefix = _kept_as_is(code)
+            stripped = prefix and national.startswith(prefix)
+            if not national or national[0] == "0" or not usable or stripped:
                 return None  # leading zeros, trunk prefixes, rewrite rules: phonenumbers decides
             possible = _length_check(code, len(national)) in _POSSIBLE
             return f"+{digits}" if possible else None
@@ -92,16 +98,19 @@ def _length_check(code: int, length: int) -> int:
     return int(phonenumbers.is_possible_number_with_reason(number))
 
 
-def _plain_country(code: int, national: str) -> bool:
-    """True when phonenumbers would keep ``national`` as it is for this
-    country code: no prefix-rewrite rule, no national prefix it could strip."""
+@lru_cache(maxsize=512)
+def _kept_as_is(code: int) -> tuple[bool, str]:
+    """(usable, prefix): phonenumbers keeps a national number of this country
+    code as it is when ``usable`` and the number does not start with
+    ``prefix`` (if any): no prefix-rewrite rule, no national prefix other
+    than plain digits it could strip."""
     meta = _main_metadata(code)
     if meta is None or meta.national_prefix_transform_rule is not None:
-        return False
+        return False, ""
     prefix = meta.national_prefix_for_parsing
     if prefix is None:
-        return True
-    return prefix == meta.national_prefix and prefix.isdigit() and not national.startswith(prefix)
+        return True, ""
+    return prefix == meta.national_prefix and prefix.isdigit(), prefix
 
 
 @lru_cache(maxsize=512)

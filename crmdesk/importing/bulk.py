@@ -29,7 +29,12 @@ BULK_FTS_ROWS = 300  # from here on, pause the search triggers and re-index once
 
 
 def _processor(table: Table, column: str, conn: Connection) -> Callable[[Any], Any]:
-    process = table.c[column].type.bind_processor(conn.dialect)
+    """The column's whole bind processing for this dialect, as the ORM applies
+    it (for a TypeDecorator: its own step, then the dialect type's: a UTC
+    datetime becomes SQLite's text form here, not in sqlite3's deprecated
+    default adapter, once per row)."""
+    kind = table.c[column].type
+    process = kind.dialect_impl(conn.dialect).bind_processor(conn.dialect)
     return process or (lambda value: value)
 
 

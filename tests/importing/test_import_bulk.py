@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import sqlite3
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,18 @@ def test_bulk_uuids_are_stored_as_the_orm_stores_them(db: Database, csv_file) ->
         keys = list(session.scalars(select(Contact.uuid)))
     assert len(set(keys)) == ROWS
     assert all(isinstance(k, uuid.UUID) and k.version == 4 for k in keys)
+
+
+def test_bulk_times_are_stored_in_the_orms_text_form(db: Database, csv_file, monkeypatch) -> None:
+    """SQLAlchemy's own SQLite form, microseconds always written (sqlite3's
+    default adapter would drop them on a whole second)."""
+    whole_second = datetime(2030, 1, 2, 3, 4, 5, tzinfo=UTC)
+    monkeypatch.setattr(bulk, "utcnow", lambda: whole_second)
+    plan, path = big_plan(db, csv_file)
+    service.commit(db, plan, file_path=path, backup=False)
+    with db.engine.connect() as conn:
+        stored = set(conn.exec_driver_sql("SELECT created_at, updated_at FROM contacts"))
+    assert stored == {("2030-01-02 03:04:05.000000", "2030-01-02 03:04:05.000000")}
+    with db.session() as session:
+        stamps = set(session.scalars(select(Contact.created_at)))
+    assert stamps == {whole_second}  # and the ORM reads them back

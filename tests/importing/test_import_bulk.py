@@ -1,6 +1,8 @@
-"""The bulk commit path (300 rows and more): the backup taken beside the
-writes holds the database as it was, a failed backup imports nothing, the
-connection and the collector are left as found."""
+"""What makes big imports fast keeps them exact: the bulk commit path (300
+rows and more: the backup taken beside the writes holds the database as it
+was, a failed backup imports nothing, ids, uuids and times as the ORM
+writes them, the connection and the collector left as found) and the
+sandbox's memo-less transfer of the table."""
 
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ from crmdesk.errors import DatabaseError
 from crmdesk.importing import bulk, service
 from crmdesk.importing import plan as planning
 from crmdesk.importing.memory import gc_paused
+from crmdesk.importing.readers import read_table
+from crmdesk.importing.sandbox import read_file
 from crmdesk.importing.snapshot import load_snapshot
 from crmdesk.importing.workflow import load_file
 
@@ -141,3 +145,12 @@ def test_bulk_times_are_stored_in_the_orms_text_form(db: Database, csv_file, mon
     with db.session() as session:
         stamps = set(session.scalars(select(Contact.created_at)))
     assert stamps == {whole_second}  # and the ORM reads them back
+
+
+def test_the_sandbox_hands_back_the_table_as_read(xlsx_file, csv_file) -> None:
+    """Sent without the pickle memo: typed and repeated cells arrive as read."""
+    when = datetime(2024, 5, 6, 7, 8)
+    rows = [["Last", "Company", "Met", "Score", "VIP", "Empty"]]
+    rows += [["Schmidt", "ACME", when, 1.5, True, None]] * 3
+    for path in (xlsx_file(rows), csv_file([[str(c) for c in r] for r in rows])):
+        assert read_file(path).rows == read_table(path).rows

@@ -147,15 +147,23 @@ def big_cache(conn: Connection, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
 
 
 @contextmanager
-def backup_alongside(database: Path | None) -> Iterator[Callable[[], str | None]]:
+def backup_alongside(
+    database: Path | None, *, wal: bool = True
+) -> Iterator[Callable[[], str | None]]:
     """``backup_before(database, "before-import")`` in a thread while the
     block writes (SQLite's backup API copies with the GIL released, so this
     takes a second core). The block gets a function that waits for the
     backup and returns its path, raising its error: call it before the
-    import's transaction commits. Leaving the block waits for the thread."""
+    import's transaction commits. Leaving the block waits for the thread.
+
+    Only a WAL database can be read like that beside a writer (the reader
+    sees the last commit, never this transaction); otherwise (``wal``
+    False) the backup is taken first, before the block."""
     if database is None:
         yield lambda: None
         return
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="crmdesk-backup") as pool:
         future = pool.submit(backup_before, database, "before-import")
+        if not wal:
+            future.result()
         yield lambda: str(future.result())

@@ -136,7 +136,8 @@ def commit(
     # commits only once the backup is verified (a failed backup rolls it back).
     to_back_up = Path(db.path) if backup and db.path and (creates or updates) else None
     counts = plan.counts()
-    with gc_paused(), backup_alongside(to_back_up) as backup_done:
+    wal = to_back_up is not None and _journal_mode(db) == "wal"
+    with gc_paused(), backup_alongside(to_back_up, wal=wal) as backup_done:
         with db.session() as session:
             conn = session.connection()
             batch = ImportBatch(
@@ -192,6 +193,11 @@ def commit(
         accounts_created=batch.accounts_created,
         backup=backup_path,
     )
+
+
+def _journal_mode(db: Database) -> str:
+    with db.engine.connect() as conn:
+        return str(conn.exec_driver_sql("PRAGMA journal_mode").scalar()).lower()
 
 
 def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> list[int]:

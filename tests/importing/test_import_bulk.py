@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from crmdesk.db.backup import list_backups
 from crmdesk.db.engine import Database
 from crmdesk.db.models import Contact
 from crmdesk.db.models_imports import ImportChange
@@ -154,3 +155,10 @@ def test_the_sandbox_hands_back_the_table_as_read(xlsx_file, csv_file) -> None:
     rows += [["Schmidt", "ACME", when, 1.5, True, None]] * 3
     for path in (xlsx_file(rows), csv_file([[str(c) for c in r] for r in rows])):
         assert read_file(path).rows == read_table(path).rows
+
+
+def test_without_wal_the_backup_is_taken_before_the_writes(db: Database, db_path: Path) -> None:
+    with bulk.backup_alongside(db_path, wal=False) as backup_done:
+        taken = list_backups(db_path)  # already there when the block starts
+        assert len(taken) == 1
+        assert backup_done() == str(taken[0].path)

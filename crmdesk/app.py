@@ -50,7 +50,16 @@ def _start_health_check(url: str) -> Future[None] | None:
     return future
 
 
-def _open_database(url: str, check: Future[None] | None):  # type: ignore[no-untyped-def]
+def _checked_database(db_arg: str | None):  # type: ignore[no-untyped-def]
+    """The database ``db_arg`` names, opened once SQLite's quick_check of the
+    file has passed. The check runs on a thread while the storage layer and
+    the panes are imported (SQLite releases the GIL), so it adds little."""
+    from crmdesk.paths import resolve_db_url
+
+    url = resolve_db_url(db_arg)
+    check = _start_health_check(url)
+    import crmdesk.gui.customer_pane  # noqa: F401 - imported while the check runs
+    import crmdesk.gui.window_actions  # noqa: F401
     from crmdesk.db.migrate import open_database
 
     if check is not None:
@@ -61,14 +70,10 @@ def _open_database(url: str, check: Future[None] | None):  # type: ignore[no-unt
 def create_window(db_path: str | Path | None):  # type: ignore[no-untyped-def]
     """The main window on the database at ``db_path`` (a path or URL; None
     for the default), not shown yet."""
-    from crmdesk.paths import resolve_db_url
-
-    url = resolve_db_url(str(db_path) if db_path else None)
-    check = _start_health_check(url)
     from crmdesk.gui.main_window import MainWindow
 
     _application()
-    return MainWindow(_open_database(url, check))
+    return MainWindow(_checked_database(str(db_path) if db_path else None))
 
 
 def open_window(  # type: ignore[no-untyped-def]
@@ -87,16 +92,9 @@ def open_window(  # type: ignore[no-untyped-def]
     app.processEvents()
     if shown is not None:
         shown()
-    from crmdesk.paths import resolve_db_url
 
-    def attach(_arg: str | None):  # type: ignore[no-untyped-def]
-        # inside the instance lock: a damaged file may be moved aside
-        url = resolve_db_url(db_arg)
-        check = _start_health_check(url)
-        import crmdesk.gui.customer_pane  # noqa: F401 - the panes' imports overlap the check
-        import crmdesk.gui.window_actions  # noqa: F401
-
-        window.attach(_open_database(url, check))
+    def attach(arg: str | None):  # type: ignore[no-untyped-def]
+        window.attach(_checked_database(arg))  # inside the instance lock
         return window
 
     from crmdesk.gui.instance_lock import guarded_start

@@ -31,21 +31,32 @@ def looks_like_url(text: str) -> bool:
     return "://" in text
 
 
-def resolve_db_url(arg: str | None = None) -> str:
-    """Turn the user's choice (or the default) into a SQLAlchemy URL.
+def resolve_db_file(arg: str | None = None) -> Path | None:
+    """The database file the user chose (``arg``, else CRMDESK_DB, else the
+    default), or None when they gave a URL instead of a file.
 
     The default folder is created on first use; a folder the user named must
     already exist (a typo should not silently create directories)."""
-    choice = arg or os.environ.get(ENV_VAR)
+    choice = _choice(arg)
     if choice and looks_like_url(choice):
-        return choice
+        return None
     if choice:
         path = Path(choice).expanduser().resolve()
         if not path.parent.is_dir():
             raise DatabaseError(f"the folder {path.parent} does not exist")
         if path.is_dir():
             raise DatabaseError(f"{path} is a folder, not a database file")
-    else:
-        path = default_db_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{path}"
+        return path
+    path = default_db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def resolve_db_url(arg: str | None = None) -> str:
+    """Turn the user's choice (or the default) into a SQLAlchemy URL."""
+    path = resolve_db_file(arg)
+    return f"sqlite:///{path}" if path is not None else str(_choice(arg))
+
+
+def _choice(arg: str | None) -> str | None:
+    return arg or os.environ.get(ENV_VAR)

@@ -10,7 +10,6 @@ instance is recognised as stale and taken over on the next start.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -55,20 +54,19 @@ def acquire(db_path: Path, wait_ms: int = 200) -> QLockFile:
 
 
 def sqlite_file(db_arg: str | None) -> Path | None:
-    from crmdesk.paths import ENV_VAR, looks_like_url, resolve_db_url
+    from crmdesk.paths import resolve_db_file, resolve_db_url
 
-    url = resolve_db_url(db_arg)
-    choice = db_arg or os.environ.get(ENV_VAR)
-    if not (choice and looks_like_url(choice)):
+    path = resolve_db_file(db_arg)
+    if path is not None:
         # a file path or the default: known without SQLAlchemy, which the
         # launcher imports only after the file's check has started
-        return Path(url.removeprefix("sqlite:///"))
+        return path
     from sqlalchemy.engine import make_url
 
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+    url = make_url(resolve_db_url(db_arg))
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
-    return Path(parsed.database)
+    return Path(url.database)
 
 
 def _offer_backup(exc: DamagedDatabaseError) -> bool:

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.menu_tools = self.ui.menu_tools
         self.menu_help = self.ui.menu_help
         self.attached = False
+        self._opening: QLabel | None = None
         self._restore_geometry()
         if db is not None:
             self.attach(db)
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.jobs = Jobs(self)
         self.setWindowIcon(app_icon())  # QtSvg: not needed for the first frame
-        self._set_title(Path(db.path).name if db.path else str(db.engine.url))
+        self._set_title(Path(db.path).name if db.path else str(db.engine.url.host or db.engine.url))
         self.customer_pane = CustomerPane(db, self, jobs=self.jobs)
         self.account_pane = AccountPane(self, self)
         self.activity_pane = ActivityPane(self, self)
@@ -107,10 +108,9 @@ class MainWindow(QMainWindow):
         self._restore_splitters()
         self.customer_pane.apply_filter()
         self._update_page()
-        opening = getattr(self, "_opening", None)
-        if opening is not None:
-            self.ui.stack.removeWidget(opening)
-            opening.deleteLater()
+        if self._opening is not None:
+            self.ui.stack.removeWidget(self._opening)
+            self._opening.deleteLater()
             self._opening = None
         self.attached = True
         self._account_changed(None)

@@ -58,7 +58,7 @@ def _checked_database(db_arg: str | None):  # type: ignore[no-untyped-def]
 
     url = resolve_db_url(db_arg)
     check = _start_health_check(url)
-    import crmdesk.gui.customer_pane  # noqa: F401 - imported while the check runs
+    import crmdesk.gui.portfolio.customer_pane  # noqa: F401 - imported while the check runs
     import crmdesk.gui.window_actions  # noqa: F401
     from crmdesk.db.migrate import open_database
 
@@ -108,7 +108,7 @@ def open_window(  # type: ignore[no-untyped-def]
 
 def run_gui(db_arg: str | None = None, open_file: str | None = None) -> int:
     app = _application()
-    from crmdesk.gui import file_open
+    from crmdesk.gui.common import file_open
 
     forwarder = file_open.install(app)  # macOS: Finder's "Open With" (see the module)
     try:

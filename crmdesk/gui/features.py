@@ -7,7 +7,7 @@ or handlers (``window.import_handler``) through the window's public API
 (the GUI contract in the README).
 
 Feature engineers: add ONE line for your module inside the list, e.g.
-    import_module("crmdesk.gui.import_wizard"),
+    import_module("crmdesk.gui.import_wizard.feature"),
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from types import ModuleType
 
 FEATURES: list[ModuleType] = [
     # one line per feature module, in menu order
-    import_module("crmdesk.gui.safety_feature"),
-    import_module("crmdesk.gui.import_wizard"),
-    import_module("crmdesk.gui.plan_export"),
+    import_module("crmdesk.gui.safety.feature"),
+    import_module("crmdesk.gui.import_wizard.feature"),
+    import_module("crmdesk.gui.plans.feature"),
 ]
 
 __all__ = ["FEATURES", "import_module"]

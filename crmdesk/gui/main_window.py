@@ -23,7 +23,7 @@ from crmdesk.gui.forms.ui_main_window import Ui_MainWindow
 if TYPE_CHECKING:
     from crmdesk.core.stats import Stats
     from crmdesk.db.engine import Database
-    from crmdesk.gui.jobs import Jobs
+    from crmdesk.gui.common.jobs import Jobs
 
 
 class MainWindow(QMainWindow):
@@ -67,12 +67,12 @@ class MainWindow(QMainWindow):
     def attach(self, db: Database) -> None:
         """Build the panes on ``db`` (once). Imports the services and models
         here, not at module level, so the frame can show first."""
-        from crmdesk.gui.account_pane import AccountPane
-        from crmdesk.gui.activity_pane import ActivityPane
-        from crmdesk.gui.customer_pane import CustomerPane
-        from crmdesk.gui.icons import app_icon
-        from crmdesk.gui.jobs import Jobs
-        from crmdesk.gui.style import OVERDUE
+        from crmdesk.gui.account.pane import AccountPane
+        from crmdesk.gui.activity.pane import ActivityPane
+        from crmdesk.gui.common.icons import app_icon
+        from crmdesk.gui.common.jobs import Jobs
+        from crmdesk.gui.common.style import OVERDUE
+        from crmdesk.gui.portfolio.customer_pane import CustomerPane
         from crmdesk.gui.welcome import WelcomeView
         from crmdesk.gui.window_actions import WindowActions
 
@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         self._stats_job = self.jobs.run(lambda ctx: stats(db), on_result=self._show_stats)
 
     def _show_stats(self, counts: Stats) -> None:
-        from crmdesk.gui import fmt
+        from crmdesk.gui.common import fmt
 
         self._stats_label.setText(
             self.tr("%1 accounts · %2 people · %3 activities")

@@ -17,11 +17,11 @@ from crmdesk.core import accounts as svc
 from crmdesk.core.demo import generate_demo
 from crmdesk.core.export import export
 from crmdesk.errors import CrmError
-from crmdesk.gui.account_form import AccountForm
-from crmdesk.gui.follow_ups_view import FollowUpsView
+from crmdesk.gui.account.form import AccountForm
+from crmdesk.gui.activity.follow_ups_view import FollowUpsView
+from crmdesk.gui.common.icons import icon
+from crmdesk.gui.common.undo import perform
 from crmdesk.gui.forms.ui_account_dialog import Ui_AccountDialog
-from crmdesk.gui.icons import icon
-from crmdesk.gui.undo import perform
 
 if TYPE_CHECKING:
     from crmdesk.gui.main_window import MainWindow

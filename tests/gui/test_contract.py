@@ -8,7 +8,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMenu, QTabWidget
 
 from crmdesk.app import create_window
-from crmdesk.gui.jobs import Jobs
+from crmdesk.gui.common.jobs import Jobs
 
 
 def test_window_offers_the_contract(qtbot, db_path: Path) -> None:  # type: ignore[no-untyped-def]

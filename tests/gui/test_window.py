@@ -15,7 +15,7 @@ from crmdesk.core.portfolio import count_accounts
 from crmdesk.core.stats import stats
 from crmdesk.db.enums import ActivityKind, Tier
 from crmdesk.gui import window_actions
-from crmdesk.gui.icons import app_icon, icon, kind_icon
+from crmdesk.gui.common.icons import app_icon, icon, kind_icon
 
 
 def test_empty_database_shows_welcome_and_loads_sample_data(

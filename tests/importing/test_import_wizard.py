@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from crmdesk.app import create_window
 from crmdesk.db.models import Contact
-from crmdesk.gui.import_wizard import ImportWizard
+from crmdesk.gui.import_wizard.feature import ImportWizard
 
 FIRST = ["Anna", "Jürgen", "Zoë", "Lukas", "Mia", "Noah", "Emma", "Felix", "Lea", "Paul",
          "Sofia", "Jonas", "Marie", "Elias", "Hannah", "Ben", "Clara", "Finn"]  # fmt: skip
@@ -226,7 +226,7 @@ def test_drop_a_file_on_the_window_opens_the_wizard(
 
 
 def test_models_pass_qtmodeltester(qtmodeltester: Any, db: Any, tmp_path: Path) -> None:
-    from crmdesk.gui.import_wizard_models import PlanModel, SheetModel
+    from crmdesk.gui.import_wizard.models import PlanModel, SheetModel
     from crmdesk.importing import plan as planning
     from crmdesk.importing.snapshot import load_snapshot
     from crmdesk.importing.workflow import load_file

@@ -14,8 +14,8 @@ from crmdesk.app import create_window
 from crmdesk.core import accounts, plans
 from crmdesk.core.portfolio import AccountFilter
 from crmdesk.db.enums import Tier
-from crmdesk.gui import plan_export
-from crmdesk.gui.plan_preview import print_pdf
+from crmdesk.gui.plans import feature as plan_export
+from crmdesk.gui.plans.preview import print_pdf
 
 from .helpers import rich_account
 

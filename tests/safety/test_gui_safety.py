@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QMessageBox
 from crmdesk.app import create_window
 from crmdesk.core.accounts import create_account
 from crmdesk.db import backup as bk
-from crmdesk.gui import safety_feature
 from crmdesk.gui.instance_lock import InstanceRunningError, acquire, guarded_start
+from crmdesk.gui.safety import feature as safety_feature
 
 from .digest import digest
 from .test_backup import _corrupt_a_page

@@ -24,9 +24,9 @@ from crmdesk.db.enums import (
 )
 from crmdesk.db.models import Account
 from crmdesk.errors import InvalidValueError
-from crmdesk.gui.fmt import plain_money
+from crmdesk.gui.common.fmt import plain_money
+from crmdesk.gui.common.style import compact
 from crmdesk.gui.forms.ui_account_form import Ui_AccountForm
-from crmdesk.gui.style import compact
 
 # field -> (widget name, enum or None)
 TEXT_FIELDS = {

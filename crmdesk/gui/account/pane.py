@@ -17,15 +17,15 @@ from crmdesk.core import accounts as svc
 from crmdesk.core.portfolio import owners
 from crmdesk.db.models import Account, TierChange
 from crmdesk.errors import CrmError, NotFoundError
-from crmdesk.gui import fmt
-from crmdesk.gui.account_form import AccountForm
+from crmdesk.gui.account.form import AccountForm
+from crmdesk.gui.account.people import PeopleTab
+from crmdesk.gui.account.tier_dialog import TierChangeDialog
+from crmdesk.gui.common import fmt
+from crmdesk.gui.common.icons import icon
+from crmdesk.gui.common.rows_model import Column, RowsModel
+from crmdesk.gui.common.style import STATUS_COLOURS, badge_stylesheet, compact_table
+from crmdesk.gui.common.undo import perform
 from crmdesk.gui.forms.ui_account_pane import Ui_AccountPane
-from crmdesk.gui.icons import icon
-from crmdesk.gui.people import PeopleTab
-from crmdesk.gui.rows_model import Column, RowsModel
-from crmdesk.gui.style import STATUS_COLOURS, badge_stylesheet, compact_table
-from crmdesk.gui.tier_dialog import TierChangeDialog
-from crmdesk.gui.undo import perform
 
 
 class AccountPane(QWidget):

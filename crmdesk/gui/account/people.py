@@ -10,14 +10,14 @@ from PySide6.QtWidgets import QTableView
 
 from crmdesk.core import contacts as svc
 from crmdesk.db.models import Contact
-from crmdesk.gui.contact_dialog import ContactDialog
-from crmdesk.gui.icons import icon
-from crmdesk.gui.rows_model import Column, RowsModel
-from crmdesk.gui.style import compact_table
-from crmdesk.gui.undo import perform
+from crmdesk.gui.account.contact_dialog import ContactDialog
+from crmdesk.gui.common.icons import icon
+from crmdesk.gui.common.rows_model import Column, RowsModel
+from crmdesk.gui.common.style import compact_table
+from crmdesk.gui.common.undo import perform
 
 if TYPE_CHECKING:
-    from crmdesk.gui.account_pane import AccountPane
+    from crmdesk.gui.account.pane import AccountPane
 
 
 def _label(value: Any) -> str:

@@ -12,8 +12,8 @@ from crmdesk.db.engine import Database
 from crmdesk.db.enums import Tier
 from crmdesk.db.models import Account
 from crmdesk.errors import CrmError
+from crmdesk.gui.common.style import badge_stylesheet
 from crmdesk.gui.forms.ui_tier_change import Ui_TierChange
-from crmdesk.gui.style import badge_stylesheet
 
 
 def _user_name() -> str | None:

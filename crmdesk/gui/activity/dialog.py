@@ -12,12 +12,12 @@ from crmdesk.core import activities as svc
 from crmdesk.db.enums import ActivityKind, ComplaintStatus, Direction
 from crmdesk.db.models import Activity
 from crmdesk.errors import CrmError
-from crmdesk.gui.fmt import local_qdatetime
+from crmdesk.gui.common.fmt import local_qdatetime
+from crmdesk.gui.common.icons import kind_icon
 from crmdesk.gui.forms.ui_activity_form import Ui_ActivityForm
-from crmdesk.gui.icons import kind_icon
 
 if TYPE_CHECKING:
-    from crmdesk.gui.activity_pane import ActivityPane
+    from crmdesk.gui.activity.pane import ActivityPane
 
 
 def _fill(combo: Any, enum: Any, optional: bool) -> None:

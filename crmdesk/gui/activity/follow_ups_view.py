@@ -9,11 +9,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from crmdesk.core import activities as svc
-from crmdesk.gui.activity_models import FollowUpModel
+from crmdesk.gui.activity.models import FollowUpModel
+from crmdesk.gui.common.icons import icon
+from crmdesk.gui.common.style import compact_table
+from crmdesk.gui.common.undo import perform
 from crmdesk.gui.forms.ui_follow_ups import Ui_FollowUps
-from crmdesk.gui.icons import icon
-from crmdesk.gui.style import compact_table
-from crmdesk.gui.undo import perform
 
 HORIZONS = [
     (0, QT_TRANSLATE_NOOP("FollowUpsView", "Overdue and due today")),

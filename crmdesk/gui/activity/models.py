@@ -10,10 +10,10 @@ from PySide6.QtGui import QFont
 from crmdesk.core.activities import FollowUp
 from crmdesk.db.models import Activity
 from crmdesk.db.types import utcnow
-from crmdesk.gui import fmt
-from crmdesk.gui.icons import kind_icon
-from crmdesk.gui.rows_model import Column, RowsModel
-from crmdesk.gui.style import OVERDUE, TODAY, tint
+from crmdesk.gui.common import fmt
+from crmdesk.gui.common.icons import kind_icon
+from crmdesk.gui.common.rows_model import Column, RowsModel
+from crmdesk.gui.common.style import OVERDUE, TODAY, tint
 
 
 def _people(activity: Activity) -> str:

@@ -15,12 +15,12 @@ from crmdesk.core.contacts import contacts_for_account
 from crmdesk.db.enums import ActivityKind
 from crmdesk.db.models import Activity
 from crmdesk.errors import CrmError
-from crmdesk.gui import fmt
-from crmdesk.gui.activity_models import FollowUpModel, timeline_model
+from crmdesk.gui.activity.models import FollowUpModel, timeline_model
+from crmdesk.gui.common import fmt
+from crmdesk.gui.common.icons import icon, kind_icon
+from crmdesk.gui.common.style import compact
+from crmdesk.gui.common.undo import perform
 from crmdesk.gui.forms.ui_activity_pane import Ui_ActivityPane
-from crmdesk.gui.icons import icon, kind_icon
-from crmdesk.gui.style import compact
-from crmdesk.gui.undo import perform
 
 QUICK_KINDS = [ActivityKind.CALL, ActivityKind.EMAIL, ActivityKind.MEETING, ActivityKind.NOTE]
 
@@ -281,6 +281,6 @@ class ActivityPane(QWidget):
         activity = self.selected_activity()
         if activity is None:
             return
-        from crmdesk.gui.activity_dialog import ActivityDialog
+        from crmdesk.gui.activity.dialog import ActivityDialog
 
         ActivityDialog(self, activity).exec()

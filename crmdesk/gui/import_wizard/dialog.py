@@ -4,7 +4,7 @@ result. Reading, checking and writing run as jobs on the window's
 background helper with a progress bar and Cancel; Cancel leaves the
 database untouched (the commit is one transaction). This module holds the
 first pages and the job plumbing; the preview, commit and result pages are
-in :mod:`crmdesk.gui.import_wizard_preview`.
+in :mod:`crmdesk.gui.import_wizard.preview`.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from crmdesk.db.enums import AcquisitionSource
 from crmdesk.gui.forms.ui_import_wizard import Ui_ImportWizard
-from crmdesk.gui.import_wizard_models import ActionDelegate, PlanModel, SheetModel
-from crmdesk.gui.import_wizard_preview import PreviewPages
+from crmdesk.gui.import_wizard.models import ActionDelegate, PlanModel, SheetModel
+from crmdesk.gui.import_wizard.preview import PreviewPages
 from crmdesk.importing import plan as planning
 from crmdesk.importing import service
 from crmdesk.importing.errors import ImportCancelled

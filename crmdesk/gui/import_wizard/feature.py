@@ -1,7 +1,7 @@
 """The import feature: ``install(window)`` sets ``window.import_handler``
 (File ▸ Import…, ``crmdesk FILE``, files opened from Finder) to open the
 wizard, and accepts spreadsheet files dropped anywhere on the window.
-The wizard itself is :mod:`crmdesk.gui.import_wizard_dialog`."""
+The wizard itself is :mod:`crmdesk.gui.import_wizard.dialog`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from crmdesk.importing.readers import SPREADSHEET_SUFFIXES
 
 if TYPE_CHECKING:  # the wizard (and the importer) load on first use
-    from crmdesk.gui.import_wizard_dialog import ImportWizard
+    from crmdesk.gui.import_wizard.dialog import ImportWizard
 
 SUFFIXES = SPREADSHEET_SUFFIXES | {".csv", ".txt", ".tsv"}
 
@@ -51,7 +51,7 @@ def _dropped_file(event: Any) -> str | None:
 
 
 def open_wizard(window: Any, path: str | None = None) -> ImportWizard:
-    from crmdesk.gui.import_wizard_dialog import ImportWizard
+    from crmdesk.gui.import_wizard.dialog import ImportWizard
 
     wizard = ImportWizard(window, path)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -69,7 +69,7 @@ def install(window: Any) -> None:
 
 def __getattr__(name: str) -> Any:
     if name == "ImportWizard":
-        from crmdesk.gui.import_wizard_dialog import ImportWizard
+        from crmdesk.gui.import_wizard.dialog import ImportWizard
 
         return ImportWizard
     raise AttributeError(name)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHeaderView, QListWidgetItem, QMessageBox
 
 from crmdesk.db.enums import AcquisitionSource
-from crmdesk.gui.import_wizard_models import PlanModel
+from crmdesk.gui.import_wizard.models import PlanModel
 from crmdesk.importing import plan as planning
 from crmdesk.importing import service
 from crmdesk.importing.snapshot import load_snapshot

@@ -16,12 +16,12 @@ from crmdesk.core.plan_document import build_pack, build_plan_document
 from crmdesk.core.portfolio import AccountFilter, count_accounts, owners
 from crmdesk.db.enums import AccountStatus, Tier
 from crmdesk.errors import CrmError
+from crmdesk.gui.common.jobs import JobContext
 from crmdesk.gui.forms.ui_plan_pack_dialog import Ui_PlanPackDialog
-from crmdesk.gui.jobs import JobContext
-from crmdesk.gui.plan_tab import PlanTab
+from crmdesk.gui.plans.tab import PlanTab
 
 if TYPE_CHECKING:  # reportlab and QtPdf load on first use, not at start-up
-    from crmdesk.gui.plan_preview import PdfPreview
+    from crmdesk.gui.plans.preview import PdfPreview
 
 SETTINGS_FOLDER = "reports/last_folder"
 SETTINGS_SIZE = "reports/page_size"
@@ -144,7 +144,7 @@ class PlanExports:
         )  # fmt: skip
 
     def show_preview(self, path: Path) -> PdfPreview:
-        from crmdesk.gui.plan_preview import PdfPreview
+        from crmdesk.gui.plans.preview import PdfPreview
 
         preview = PdfPreview(path, self.window)
         preview.finished.connect(lambda _r: self.previews.remove(preview))

@@ -32,7 +32,7 @@ from crmdesk.gui.forms.ui_plan_editor import Ui_PlanEditor
 from crmdesk.gui.forms.ui_plan_insights import Ui_PlanInsights
 from crmdesk.gui.forms.ui_plan_list_page import Ui_PlanListPage
 from crmdesk.gui.forms.ui_plan_new_dialog import Ui_PlanNewDialog
-from crmdesk.gui.plan_models import ChoiceDelegate, PlanItemsModel
+from crmdesk.gui.plans.models import ChoiceDelegate, PlanItemsModel
 
 AUTOSAVE_MS = 3000
 # (section, page title, hint, template section that shows it)

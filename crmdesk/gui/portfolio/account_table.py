@@ -32,8 +32,8 @@ from crmdesk.core.portfolio import (
 )
 from crmdesk.db.engine import Database
 from crmdesk.db.types import utcnow
-from crmdesk.gui import fmt
-from crmdesk.gui.style import OVERDUE, STATUS_COLOURS, TIER_ROLE
+from crmdesk.gui.common import fmt
+from crmdesk.gui.common.style import OVERDUE, STATUS_COLOURS, TIER_ROLE
 
 # the first page only has to fill the screen: a keystroke in the search field
 # costs one small query; scrolling then loads page_size rows at a time

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QToolButton, QWidg
 from crmdesk.core.portfolio import AccountFilter, owners, tier_counts
 from crmdesk.db.engine import Database
 from crmdesk.db.enums import AccountStatus, Tier
-from crmdesk.gui import fmt
-from crmdesk.gui.account_table import COLUMNS, ID_ROLE, TIER, AccountTableModel
+from crmdesk.gui.common import fmt
+from crmdesk.gui.common.icons import icon
+from crmdesk.gui.common.style import TIER_COLOURS, TierBadgeDelegate, compact
 from crmdesk.gui.forms.ui_customer_pane import Ui_CustomerPane
-from crmdesk.gui.icons import icon
-from crmdesk.gui.style import TIER_COLOURS, TierBadgeDelegate, compact
+from crmdesk.gui.portfolio.account_table import COLUMNS, ID_ROLE, TIER, AccountTableModel
 
 SEARCH_DEBOUNCE_MS = 150
 

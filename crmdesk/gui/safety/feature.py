@@ -66,7 +66,7 @@ def install(window: Any) -> None:
 
 
 def open_backups(window: Any) -> Any:
-    from crmdesk.gui.backups_dialog import BackupsDialog
+    from crmdesk.gui.safety.backups_dialog import BackupsDialog
 
     dialog = BackupsDialog(window)
     dialog.open()

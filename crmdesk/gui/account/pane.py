@@ -8,14 +8,14 @@ to save, discard or stay before the selection moves or the window closes.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QMessageBox, QSizePolicy, QWidget
 
 from crmdesk.core import accounts as svc
-from crmdesk.core.portfolio import owners
-from crmdesk.db.models import Account, TierChange
+from crmdesk.core.changes import Changes, Kind
+from crmdesk.db.models import Account, Contact, TierChange
 from crmdesk.errors import CrmError, NotFoundError
 from crmdesk.gui.account.form import AccountForm
 from crmdesk.gui.account.people import PeopleTab
@@ -25,11 +25,14 @@ from crmdesk.gui.common.icons import icon
 from crmdesk.gui.common.rows_model import Column, RowsModel
 from crmdesk.gui.common.style import STATUS_COLOURS, badge_stylesheet, compact_table
 from crmdesk.gui.common.undo import perform
+
+if TYPE_CHECKING:
+    from crmdesk.gui.common.window_api import WindowApi
 from crmdesk.gui.forms.ui_account_pane import Ui_AccountPane
 
 
 class AccountPane(QWidget):
-    def __init__(self, window_api: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, window_api: WindowApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("accountPane")
         self.window_api = window_api
@@ -65,7 +68,7 @@ class AccountPane(QWidget):
         self.tabs.setTabIcon(0, icon("overview"))
         self.tabs.setTabIcon(1, icon("people"))
         self.tabs.setTabIcon(2, icon("history"))
-        self.people = PeopleTab(self)
+        self.people = PeopleTab(self, window_api)
         self.history = RowsModel[TierChange](
             [
                 Column(self.tr("Date"), lambda c: fmt.datetime_text(c.changed_at)),
@@ -90,9 +93,8 @@ class AccountPane(QWidget):
         self.show_account(None)
 
     def owner_names(self) -> list[str]:
-        """The owners the customer pane already knows (no query per account)."""
-        pane = getattr(self.window_api, "customer_pane", None)
-        return list(pane.owner_names) if pane is not None else owners(self.db)
+        """The owners the window already knows (no query per account)."""
+        return self.window_api.owner_names()
 
     @property
     def account_id(self) -> int | None:
@@ -188,21 +190,19 @@ class AccountPane(QWidget):
         values = self.form.values()
         changed = {k: v for k, v in values.items() if self._original.get(k) != v}
         before = {k: self._original.get(k) for k in changed}
-        window, account_id = self.window_api, account.id
+        account_id = account.id
+        kinds = [Kind.ACCOUNT, Kind.OWNER] if "owner" in changed else [Kind.ACCOUNT]
         try:
             perform(
-                window.undo_stack,
+                self.window_api,
                 self.tr("Edit %s") % account.name,
                 lambda: svc.update_account(self.db, account_id, **changed),
                 lambda _r: svc.update_account(self.db, account_id, **before),
-                after=lambda: window.data_changed(account_id),
-                on_error=window.show_error,
+                changes=Changes.of(*kinds, accounts=[account_id]),
             )
         except CrmError as exc:
             self.ui.overviewError.setText(str(exc))
             return False
-        if "owner" in changed:  # a new owner joins the owner filter
-            window.customer_pane.reload_owners()
         self.show_account(account_id)  # the stored, normalised values
         return True
 
@@ -243,5 +243,14 @@ class AccountPane(QWidget):
         dialog = TierChangeDialog(self.db, self.account, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        self.window_api.data_changed(self.account.id)
+        self.window_api.apply_changes(
+            Changes.of(Kind.ACCOUNT, Kind.TIER, accounts=[self.account.id])
+        )
         return True
+
+    def add_person(self) -> Contact | None:
+        """Add a person to the shown account (the People tab comes to front)."""
+        if self.account is None:
+            return None
+        self.tabs.setCurrentWidget(self.ui.peopleTab)
+        return self.people.add()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTableView
 
 from crmdesk.core import contacts as svc
+from crmdesk.core.changes import Changes, Kind
 from crmdesk.db.models import Contact
 from crmdesk.gui.account.contact_dialog import ContactDialog
 from crmdesk.gui.common.icons import icon
@@ -18,6 +19,7 @@ from crmdesk.gui.common.undo import perform
 
 if TYPE_CHECKING:
     from crmdesk.gui.account.pane import AccountPane
+    from crmdesk.gui.common.window_api import WindowApi
 
 
 def _label(value: Any) -> str:
@@ -45,9 +47,10 @@ def contact_model(parent: QObject) -> RowsModel[Contact]:
 class PeopleTab(QObject):
     """Wires the People tab widgets of the account pane."""
 
-    def __init__(self, pane: AccountPane) -> None:
+    def __init__(self, pane: AccountPane, window: WindowApi) -> None:
         super().__init__(pane)
         self.pane = pane
+        self.window = window
         ui = pane.ui
         self.model = contact_model(self)
         self.table: QTableView = ui.contactsTable
@@ -100,17 +103,8 @@ class PeopleTab(QObject):
         self.pane.ui.addContactButton.setEnabled(self.pane.account_id is not None)
 
     def _perform(self, text: str, do: Any, undo: Any, redo: Any = None) -> Any:
-        window = self.pane.window_api
-        account_id = self.pane.account_id
-        return perform(
-            window.undo_stack,
-            text,
-            do,
-            undo,
-            redo,
-            after=lambda: window.data_changed(account_id),
-            on_error=window.show_error,
-        )
+        changes = Changes.of(Kind.CONTACT, accounts=[self.pane.account_id])
+        return perform(self.window, text, do, undo, redo, changes=changes)
 
     def add(self) -> Contact | None:
         account_id = self.pane.account_id

@@ -1,23 +1,22 @@
 """Editing one activity in full (kind, direction, times, follow-up, outcome,
-complaint status, satisfaction score, notes); one undoable step."""
+complaint status, satisfaction score, notes). The dialog only collects the
+changed fields; its caller's ``submit`` makes them one undoable step."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, cast
 
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
-from crmdesk.core import activities as svc
 from crmdesk.db.enums import ActivityKind, ComplaintStatus, Direction
 from crmdesk.db.models import Activity
 from crmdesk.errors import CrmError
 from crmdesk.gui.common.fmt import local_qdatetime
 from crmdesk.gui.common.icons import kind_icon
 from crmdesk.gui.forms.ui_activity_form import Ui_ActivityForm
-
-if TYPE_CHECKING:
-    from crmdesk.gui.activity.pane import ActivityPane
 
 
 def _fill(combo: Any, enum: Any, optional: bool) -> None:
@@ -27,10 +26,16 @@ def _fill(combo: Any, enum: Any, optional: bool) -> None:
         combo.addItem(member.label, member.value)
 
 
+Submit = Callable[[dict[str, Any], dict[str, Any]], object]
+
+
 class ActivityDialog(QDialog):
-    def __init__(self, pane: ActivityPane, activity: Activity) -> None:
-        super().__init__(pane)
-        self.pane = pane
+    """``submit(changed, before)`` saves the edited fields (``before``: their
+    old values, for undo); a CrmError keeps the dialog open with its message."""
+
+    def __init__(self, activity: Activity, submit: Submit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.submit = submit
         self.activity = activity
         self.ui = Ui_ActivityForm()
         self.ui.setupUi(self)
@@ -83,7 +88,7 @@ class ActivityDialog(QDialog):
         done = self.ui.done.isChecked() and due is not None
         completed = self.activity.completed_at if done else None
         if done and completed is None:
-            completed = QDateTime.currentDateTime().toPython()
+            completed = cast(datetime, QDateTime.currentDateTime().toPython())
         score = self.ui.score.value()
         return {
             "kind": self.ui.kind.currentData(),
@@ -105,13 +110,8 @@ class ActivityDialog(QDialog):
             super().accept()
             return
         old = {k: self.before[k] for k in changed}
-        db, activity_id = self.pane.db, self.activity.id
         try:
-            self.pane._perform(
-                self.tr("Edit %s") % self.activity.subject,
-                lambda: svc.update_activity(db, activity_id, **changed),
-                lambda _r: svc.update_activity(db, activity_id, **old),
-            )
+            self.submit(changed, old)
         except CrmError as exc:
             self.ui.errorLabel.setText(str(exc))
             return

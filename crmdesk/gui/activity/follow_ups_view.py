@@ -3,16 +3,20 @@ work through the day's list; opens the account or marks one done."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from crmdesk.core import activities as svc
+from crmdesk.core.changes import Changes, Kind
 from crmdesk.gui.activity.models import FollowUpModel
 from crmdesk.gui.common.icons import icon
 from crmdesk.gui.common.style import compact_table
 from crmdesk.gui.common.undo import perform
+
+if TYPE_CHECKING:
+    from crmdesk.gui.common.window_api import WindowApi
 from crmdesk.gui.forms.ui_follow_ups import Ui_FollowUps
 
 HORIZONS = [
@@ -24,7 +28,7 @@ HORIZONS = [
 
 
 class FollowUpsView(QDialog):
-    def __init__(self, window_api: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, window_api: WindowApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("myFollowUps")
         self.window_api = window_api
@@ -34,7 +38,7 @@ class FollowUpsView(QDialog):
         self.setWindowIcon(icon("follow-up"))
         self.setModal(False)
         for days, label in HORIZONS:
-            self.ui.horizon.addItem(self.tr(label), days)
+            self.ui.horizon.addItem(self.tr(str(label)), days)
         self.ui.horizon.setCurrentIndex(1)
         self.model = FollowUpModel(self, with_account=True)
         table = self.ui.table
@@ -76,20 +80,19 @@ class FollowUpsView(QDialog):
         follow_up = self.selected()
         if follow_up is not None:
             self.window_api.open_account(follow_up.activity.account_id)
-            self.window_api.activateWindow()
+            self.window_api.as_widget().activateWindow()
 
     def mark_done(self) -> None:
         follow_up = self.selected()
         if follow_up is None:
             return
-        window, activity = self.window_api, follow_up.activity
+        activity = follow_up.activity
         perform(
-            window.undo_stack,
+            self.window_api,
             self.tr("Mark %s done") % activity.subject,
             lambda: svc.set_done(self.db, activity.id, True),
             lambda _r: svc.set_done(self.db, activity.id, False),
-            after=lambda: window.data_changed(activity.account_id),
-            on_error=window.show_error,
+            changes=Changes.of(Kind.ACTIVITY, accounts=[activity.account_id]),
         )
 
     def keyPressEvent(self, event: Any) -> None:

@@ -88,7 +88,7 @@ class FollowUpModel(RowsModel[FollowUp]):
             Column(
                 tr("State"),
                 lambda f: QCoreApplication.translate(
-                    "FollowUpModel", STATE_LABELS[states.state(f)]
+                    "FollowUpModel", str(STATE_LABELS[states.state(f)])
                 ),
                 foreground=states.colour,
             ),

@@ -3,14 +3,15 @@ highlighted, mark done) and its timeline, newest first, filtered by kind."""
 
 from __future__ import annotations
 
-from datetime import datetime, time
-from typing import Any
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QWidget
 
 from crmdesk.core import activities as svc
+from crmdesk.core.changes import Changes, Kind
 from crmdesk.core.contacts import contacts_for_account
 from crmdesk.db.enums import ActivityKind
 from crmdesk.db.models import Activity
@@ -20,6 +21,9 @@ from crmdesk.gui.common import fmt
 from crmdesk.gui.common.icons import icon, kind_icon
 from crmdesk.gui.common.style import compact
 from crmdesk.gui.common.undo import perform
+
+if TYPE_CHECKING:
+    from crmdesk.gui.common.window_api import WindowApi
 from crmdesk.gui.forms.ui_activity_pane import Ui_ActivityPane
 
 QUICK_KINDS = [ActivityKind.CALL, ActivityKind.EMAIL, ActivityKind.MEETING, ActivityKind.NOTE]
@@ -28,7 +32,7 @@ QUICK_KINDS = [ActivityKind.CALL, ActivityKind.EMAIL, ActivityKind.MEETING, Acti
 class ActivityPane(QWidget):
     logged = Signal(object)  # the Activity
 
-    def __init__(self, window_api: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, window_api: WindowApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("activityPane")
         self.window_api = window_api
@@ -186,16 +190,8 @@ class ActivityPane(QWidget):
 
     # --- actions ----------------------------------------------------------
     def _perform(self, text: str, do: Any, undo: Any, redo: Any = None) -> Any:
-        window, account_id = self.window_api, self.account_id
-        return perform(
-            window.undo_stack,
-            text,
-            do,
-            undo,
-            redo,
-            after=lambda: window.data_changed(account_id),
-            on_error=window.show_error,
-        )
+        changes = Changes.of(Kind.ACTIVITY, accounts=[self.account_id])
+        return perform(self.window_api, text, do, undo, redo, changes=changes)
 
     def quick_log(self) -> Activity | None:
         """Log what is in the quick-log row; with "Follow up by" a follow-up
@@ -212,7 +208,7 @@ class ActivityPane(QWidget):
         people = self.chosen_people()
         due = None
         if self.ui.quickFollowUp.isChecked():
-            due = datetime.combine(self.ui.quickDue.date().toPython(), time(9, 0))
+            due = datetime.combine(cast(date, self.ui.quickDue.date().toPython()), time(9, 0))
         follow_up = {
             "kind": ActivityKind.TASK.value,
             "subject": self.tr("Follow up: %s") % fields["subject"].strip(),
@@ -283,4 +279,13 @@ class ActivityPane(QWidget):
             return
         from crmdesk.gui.activity.dialog import ActivityDialog
 
-        ActivityDialog(self, activity).exec()
+        db, activity_id = self.db, activity.id
+
+        def submit(changed: dict[str, Any], old: dict[str, Any]) -> None:
+            self._perform(
+                self.tr("Edit %s") % activity.subject,
+                lambda: svc.update_activity(db, activity_id, **changed),
+                lambda _r: svc.update_activity(db, activity_id, **old),
+            )
+
+        ActivityDialog(activity, submit, self).exec()

@@ -8,9 +8,12 @@ place ``crmdesk FILE`` goes on Linux and Windows.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
+
+if TYPE_CHECKING:
+    from crmdesk.gui.common.window_api import WindowApi
 
 
 class FileOpenForwarder(QObject):
@@ -19,11 +22,11 @@ class FileOpenForwarder(QObject):
 
     def __init__(self, app: QObject) -> None:
         super().__init__(app)
-        self._window: Any = None
+        self._window: WindowApi | None = None
         self.pending: list[str] = []
         app.installEventFilter(self)
 
-    def attach(self, window: Any) -> None:
+    def attach(self, window: WindowApi) -> None:
         self._window = window
         waiting, self.pending = self.pending, []
         for path in waiting:
@@ -38,11 +41,11 @@ class FileOpenForwarder(QObject):
         return False
 
     def _deliver(self, path: str) -> None:
-        if self._window is None or not hasattr(self._window, "start_import"):
+        if self._window is None:
             self.pending.append(path)
             return
-        self._window.raise_()
-        self._window.activateWindow()
+        self._window.as_widget().raise_()
+        self._window.as_widget().activateWindow()
         self._window.start_import(path)
 
 

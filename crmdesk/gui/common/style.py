@@ -3,7 +3,7 @@ readable on both light and dark palettes, and the tier badge delegate."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -76,10 +76,13 @@ def badge_stylesheet(tier: Tier) -> str:
     )
 
 
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
 class TierBadgeDelegate(QStyledItemDelegate):
     """Paints the tier as a coloured rounded badge (value in TIER_ROLE)."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         try:  # Qt hands a str-based enum back as a plain str
             tier = Tier(index.data(TIER_ROLE))
         except ValueError:
@@ -105,6 +108,6 @@ class TierBadgeDelegate(QStyledItemDelegate):
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(hint.width() + 16, hint.height() + 4)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.db.enums import AcquisitionSource
+from crmdesk.gui.common import settings as keys
+from crmdesk.gui.common.window_api import WindowApi
 from crmdesk.gui.forms.ui_import_wizard import Ui_ImportWizard
 from crmdesk.gui.import_wizard.models import ActionDelegate, PlanModel, SheetModel
 from crmdesk.gui.import_wizard.preview import PreviewPages
@@ -45,19 +46,20 @@ TITLES = [
     ("Preview", "Step 4 of 4"),
     ("Done", ""),
 ]
-SETTINGS_FOLDER = "import/last_folder"
 
 
 class ImportWizard(PreviewPages, QDialog):
-    def __init__(self, window: Any, path: str | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent or window)
-        self.window = window
+    def __init__(
+        self, window: WindowApi, path: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent or window.as_widget())
+        self.window_api = window
         self.db = window.db
         self.ui = Ui_ImportWizard()
         self.ui.setupUi(self)
         self.loaded: Loaded | None = None
         self.plan: planning.Plan | None = None
-        self.result: service.ImportResult | None = None
+        self.import_result: service.ImportResult | None = None
         self.job: Any = None
         self._targets: list[str] = []
         self.model: PlanModel | None = None
@@ -171,8 +173,8 @@ class ImportWizard(PreviewPages, QDialog):
             self._show_page(page - 1)
 
     def browse(self) -> None:
-        settings = QSettings()
-        folder = str(settings.value(SETTINGS_FOLDER, str(Path.home())))
+        settings = self.window_api.settings
+        folder = settings.get(keys.IMPORT_FOLDER) or str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Import contacts"),
@@ -180,7 +182,7 @@ class ImportWizard(PreviewPages, QDialog):
             self.tr("Spreadsheets (*.csv *.xlsx *.xlsm *.xls *.ods *.txt *.tsv);;All files (*)"),
         )
         if path:
-            settings.setValue(SETTINGS_FOLDER, str(Path(path).parent))
+            settings.set(keys.IMPORT_FOLDER, str(Path(path).parent))
             self.ui.fileEdit.setText(path)
             self.next_page()
 
@@ -202,7 +204,7 @@ class ImportWizard(PreviewPages, QDialog):
             ui.nextButton.setEnabled(True)
             ui.backButton.setEnabled(0 < ui.pages.currentIndex() < 4)
 
-        self.job = self.window.jobs.run(
+        self.job = self.window_api.jobs.run(
             func,
             name=text,
             on_result=on_result,
@@ -224,7 +226,7 @@ class ImportWizard(PreviewPages, QDialog):
         if self.ui.pages.currentIndex() == 0:
             self.ui.fileError.setText(str(exc))
         else:
-            self.window.show_error(exc)
+            self.window_api.show_error(exc)
 
     def cancel_job(self) -> None:
         if self.job is not None:
@@ -235,7 +237,7 @@ class ImportWizard(PreviewPages, QDialog):
     def reject(self) -> None:  # Esc / Cancel / Close
         if self.job is not None:
             self.cancel_job()
-            self.window.jobs.wait(30000)
+            self.window_api.jobs.wait(30000)
         super().reject()
 
     # --- page 1: read the file --------------------------------------------

@@ -1,6 +1,6 @@
-"""The import feature: ``install(window)`` sets ``window.import_handler``
-(File ▸ Import…, ``crmdesk FILE``, files opened from Finder) to open the
-wizard, and accepts spreadsheet files dropped anywhere on the window.
+"""The import feature: ``install(window)`` makes the wizard the window's
+import handler (File ▸ Import…, ``crmdesk FILE``, files opened from Finder)
+and accepts spreadsheet files dropped anywhere on the window.
 The wizard itself is :mod:`crmdesk.gui.import_wizard.dialog`."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 
+from crmdesk.gui.common.window_api import WindowApi
 from crmdesk.importing.readers import SPREADSHEET_SUFFIXES
 
 if TYPE_CHECKING:  # the wizard (and the importer) load on first use
@@ -21,9 +22,9 @@ SUFFIXES = SPREADSHEET_SUFFIXES | {".csv", ".txt", ".tsv"}
 class _DropFilter(QObject):
     """Accepts spreadsheet files dropped anywhere on the window."""
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, window: WindowApi) -> None:
+        super().__init__(window.as_widget())
+        self.window_api = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
@@ -35,7 +36,7 @@ class _DropFilter(QObject):
             path = _dropped_file(event)
             if path is not None:
                 event.acceptProposedAction()  # type: ignore[attr-defined]
-                self.window.start_import(path)
+                self.window_api.start_import(path)
                 return True
         return False
 
@@ -50,21 +51,30 @@ def _dropped_file(event: Any) -> str | None:
     return None
 
 
-def open_wizard(window: Any, path: str | None = None) -> ImportWizard:
-    from crmdesk.gui.import_wizard.dialog import ImportWizard
+class ImportFeature:
+    """Opens the wizard for a window (one at a time is kept alive)."""
 
-    wizard = ImportWizard(window, path)
-    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    wizard.show()
-    window._import_wizard = wizard  # keep a reference while it is open
-    return wizard
+    def __init__(self, window: WindowApi) -> None:
+        self.window = window
+        self.wizard: ImportWizard | None = None
+        widget = window.as_widget()
+        widget.setAcceptDrops(True)
+        self.drop_filter = _DropFilter(window)
+        widget.installEventFilter(self.drop_filter)
+        window.set_import_handler(self.open_wizard)
+
+    def open_wizard(self, path: str | None = None) -> ImportWizard:
+        from crmdesk.gui.import_wizard.dialog import ImportWizard
+
+        wizard = ImportWizard(self.window, path)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.show()
+        self.wizard = wizard  # keep a reference while it is open
+        return wizard
 
 
-def install(window: Any) -> None:
-    window.import_handler = lambda path=None: open_wizard(window, path)
-    window.setAcceptDrops(True)
-    window._import_drop_filter = _DropFilter(window)
-    window.installEventFilter(window._import_drop_filter)
+def install(window: WindowApi) -> ImportFeature:
+    return ImportFeature(window)
 
 
 def __getattr__(name: str) -> Any:
@@ -75,4 +85,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-__all__ = ["ImportWizard", "install", "open_wizard"]
+__all__ = ["ImportFeature", "ImportWizard", "install"]

@@ -147,7 +147,7 @@ class PlanModel(QAbstractTableModel):
         if index.column() == 1:
             action = next((k for k, v in ACTION_LABELS.items() if self.tr(v) == value), value)
             self.plan.set_action(row.index, action)
-            self.dataChanged.emit(index, index.siblingAtColumn(len(COLUMNS) - 1))
+            self.dataChanged.emit(index, index.sibling(index.row(), len(COLUMNS) - 1))
             return True
         target = COLUMNS[index.column()][2]
         if target:

@@ -4,28 +4,42 @@ and undo, and the list of recent imports on the first page."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHeaderView, QListWidgetItem, QMessageBox
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QListWidgetItem,
+    QMessageBox,
+)
 
+from crmdesk.core.changes import Changes
 from crmdesk.db.enums import AcquisitionSource
+from crmdesk.gui.common.window_api import WindowApi
 from crmdesk.gui.import_wizard.models import PlanModel
 from crmdesk.importing import plan as planning
 from crmdesk.importing import service
 from crmdesk.importing.snapshot import load_snapshot
 
+if TYPE_CHECKING:
+    _Dialog = QDialog  # the mixin's methods run on the ImportWizard dialog
+else:
+    _Dialog = object
 
-class PreviewPages:
-    """Needs the attributes ImportWizard sets up (ui, db, window, loaded,
+
+class PreviewPages(_Dialog):
+    """Needs the attributes ImportWizard sets up (ui, db, window_api, loaded,
     plan, result, model, _targets) and its ``_run``/``_show_page``."""
 
     ui: Any
     db: Any
-    window: Any
+    window_api: WindowApi
     loaded: Any
     plan: planning.Plan | None
-    result: service.ImportResult | None
+    import_result: service.ImportResult | None
     model: PlanModel | None
     job: Any
     _targets: list[str]
@@ -159,8 +173,8 @@ class PreviewPages:
         self._run(self.tr("Importing…"), work, self._committed)
 
     def _committed(self, result: service.ImportResult) -> None:
-        self.result = result
-        self.window.refresh()
+        self.import_result = result
+        self.window_api.apply_changes(Changes.all())
         text = self.tr(
             "<p><b>Imported.</b> %1 contacts created, %2 updated, %3 skipped, %4 rejected; "
             "%5 new accounts.</p><p>The whole import can be undone, here or later from "
@@ -177,8 +191,8 @@ class PreviewPages:
         self._show_page(4)
 
     def undo_import(self) -> None:
-        if self.result is not None:
-            self._undo(self.result.batch)
+        if self.import_result is not None:
+            self._undo(self.import_result.batch)
 
     def _undo(self, batch: str) -> None:
         answer = QMessageBox.question(
@@ -194,7 +208,7 @@ class PreviewPages:
         self._run(self.tr("Undoing…"), lambda ctx: service.undo(db, batch), self._undone)
 
     def _undone(self, result: service.UndoResult) -> None:
-        self.window.refresh()
+        self.window_api.apply_changes(Changes.all())
         text = self.tr("Import undone: %1 contacts and %2 accounts removed, %3 contacts restored.")
         for i, value in enumerate(
             (result.removed_contacts, result.removed_accounts, result.restored_contacts), 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
@@ -16,22 +16,23 @@ from crmdesk.core.plan_document import build_pack, build_plan_document
 from crmdesk.core.portfolio import AccountFilter, count_accounts, owners
 from crmdesk.db.enums import AccountStatus, Tier
 from crmdesk.errors import CrmError
+from crmdesk.gui.common import settings as keys
 from crmdesk.gui.common.jobs import JobContext
+from crmdesk.gui.common.settings import Settings
+from crmdesk.gui.common.window_api import WindowApi
 from crmdesk.gui.forms.ui_plan_pack_dialog import Ui_PlanPackDialog
 from crmdesk.gui.plans.tab import PlanTab
 
 if TYPE_CHECKING:  # reportlab and QtPdf load on first use, not at start-up
     from crmdesk.gui.plans.preview import PdfPreview
 
-SETTINGS_FOLDER = "reports/last_folder"
-SETTINGS_SIZE = "reports/page_size"
 
-
-def default_page_size() -> str:
-    """Letter where Letter is the norm (the US, Canada, ...), else A4."""
-    saved = QSettings().value(SETTINGS_SIZE)
-    if saved in ("a4", "letter"):
-        return str(saved)
+def default_page_size(settings: Settings) -> str:
+    """The paper chosen last time; else Letter where Letter is the norm
+    (the US, Canada, ...), else A4."""
+    saved = settings.get(keys.PAPER_SIZE)
+    if saved is not None:
+        return saved
     letter = {QLocale.Country.UnitedStates, QLocale.Country.Canada, QLocale.Country.Mexico,
               QLocale.Country.Philippines, QLocale.Country.Chile}  # fmt: skip
     return "letter" if QLocale.system().territory() in letter else "a4"
@@ -44,20 +45,21 @@ def _safe_name(text: str) -> str:
 class PlanExports:
     """Owns the actions and the open previews of one window."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: WindowApi) -> None:
         self.window = window
+        self.widget = widget = window.as_widget()
         self.previews: list[PdfPreview] = []
         self.tab = PlanTab(window)
-        window.account_pane.tabs.addTab(self.tab, window.tr("Plan"))
+        window.add_account_tab(self.tab, widget.tr("Plan"))
         window.accountSelected.connect(self.tab.set_account)
         self.tab.exportRequested.connect(self.export_plan)
-        self.export_action = QAction(window.tr("&Export plan as PDF…"), window)
+        self.export_action = QAction(widget.tr("&Export plan as PDF…"), widget)
         self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export_action.triggered.connect(self.export_plan)
-        self.pack_action = QAction(window.tr("&Print review pack…"), window)
+        self.pack_action = QAction(widget.tr("&Print review pack…"), widget)
         self.pack_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.pack_action.triggered.connect(self.print_pack)
-        menu = window.menu_file
+        menu = window.menu("file")
         first = menu.actions()[0] if menu.actions() else None
         menu.insertActions(first, [self.export_action, self.pack_action])  # type: ignore[arg-type]
         menu.insertSeparator(first) if first else None
@@ -68,15 +70,15 @@ class PlanExports:
         self.export_action.setEnabled(account_id is not None)
 
     def _ask_target(self, title: str, name: str) -> Path | None:
-        settings = QSettings()
-        folder = str(settings.value(SETTINGS_FOLDER, str(Path.home())))
+        settings = self.window.settings
+        folder = settings.get(keys.REPORTS_FOLDER) or str(Path.home())
         path, _filter = QFileDialog.getSaveFileName(
-            self.window, title, str(Path(folder) / name), self.window.tr("PDF files (*.pdf)")
+            self.widget, title, str(Path(folder) / name), self.widget.tr("PDF files (*.pdf)")
         )
         if not path:
             return None
         target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
-        settings.setValue(SETTINGS_FOLDER, str(target.parent))
+        settings.set(keys.REPORTS_FOLDER, str(target.parent))
         return target
 
     def export_plan(self, _checked: bool = False, *, target: Path | None = None,
@@ -91,22 +93,22 @@ class PlanExports:
         except CrmError as exc:
             self.window.show_error(exc)
             return None
-        target = target or self._ask_target(self.window.tr("Export plan as PDF"),
+        target = target or self._ask_target(self.widget.tr("Export plan as PDF"),
                                             f"{_safe_name(name)} plan.pdf")  # fmt: skip
         if target is None:
             return None
-        paper = size or default_page_size()
+        paper = size or default_page_size(self.window.settings)
 
         def job(ctx: JobContext) -> Path:
             from crmdesk.reports.plan_pdf import write_plan_pdf
 
-            ctx.progress(0, 2, self.window.tr("Gathering the plan…"))
+            ctx.progress(0, 2, self.widget.tr("Gathering the plan…"))
             document = build_plan_document(db, account_id)
-            ctx.progress(1, 2, self.window.tr("Writing the PDF…"))
+            ctx.progress(1, 2, self.widget.tr("Writing the PDF…"))
             return write_plan_pdf(document, target, size=paper)
 
         return self.window.jobs.run_with_dialog(
-            self.window, self.window.tr("Exporting the plan of %s") % name, job,
+            self.widget, self.widget.tr("Exporting the plan of %s") % name, job,
             on_result=self.show_preview, on_error=self.window.show_error,
         )  # fmt: skip
 
@@ -114,7 +116,7 @@ class PlanExports:
         dialog = PackDialog(self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        target = self._ask_target(self.window.tr("Save review pack as PDF"), "Review pack.pdf")
+        target = self._ask_target(self.widget.tr("Save review pack as PDF"), "Review pack.pdf")
         if target is None:
             return None
         return self.run_pack(dialog.selection(), target, dialog.page_size(), dialog.names)
@@ -122,7 +124,7 @@ class PlanExports:
     def run_pack(self, flt: AccountFilter, target: Path, size: str,
                  names: list[str] | None = None) -> Any:  # fmt: skip
         db = self.window.db
-        tr = self.window.tr
+        tr = self.widget.tr
 
         def job(ctx: JobContext) -> Path:
             from crmdesk.reports.pack_pdf import write_pack_pdf
@@ -139,14 +141,14 @@ class PlanExports:
             )  # fmt: skip
 
         return self.window.jobs.run_with_dialog(
-            self.window, tr("Printing the review pack"), job,
+            self.widget, tr("Printing the review pack"), job,
             on_result=self.show_preview, on_error=self.window.show_error,
         )  # fmt: skip
 
     def show_preview(self, path: Path) -> PdfPreview:
         from crmdesk.gui.plans.preview import PdfPreview
 
-        preview = PdfPreview(path, self.window)
+        preview = PdfPreview(path, self.widget)
         preview.finished.connect(lambda _r: self.previews.remove(preview))
         self.previews.append(preview)
         preview.show()
@@ -156,8 +158,8 @@ class PlanExports:
 class PackDialog(QDialog):
     """Choose the accounts (tier, status, owner, explicit names) and paper."""
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowApi) -> None:
+        super().__init__(window.as_widget())
         self.window_ = window
         self.ui = Ui_PlanPackDialog()
         self.ui.setupUi(self)
@@ -167,7 +169,8 @@ class PackDialog(QDialog):
             self.ui.ownerCombo.addItem(owner, owner)
         self.ui.sizeCombo.addItem("A4", "a4")
         self.ui.sizeCombo.addItem("US Letter", "letter")
-        self.ui.sizeCombo.setCurrentIndex(self.ui.sizeCombo.findData(default_page_size()))
+        size = default_page_size(window.settings)
+        self.ui.sizeCombo.setCurrentIndex(self.ui.sizeCombo.findData(size))
         self.tiers = {Tier.STRATEGIC: self.ui.strategicCheck, Tier.PARTNER: self.ui.partnerCheck,
                       Tier.TRANSACTIONAL: self.ui.transactionalCheck}  # fmt: skip
         self.statuses = {AccountStatus.ACTIVE: self.ui.activeCheck,
@@ -213,9 +216,9 @@ class PackDialog(QDialog):
         except CrmError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
-        QSettings().setValue(SETTINGS_SIZE, self.page_size())
+        self.window_.settings.set(keys.PAPER_SIZE, self.page_size())
         self.accept()
 
 
-def install(window: Any) -> None:
-    window.plan_exports = PlanExports(window)
+def install(window: WindowApi) -> PlanExports:
+    return PlanExports(window)

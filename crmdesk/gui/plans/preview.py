@@ -58,7 +58,9 @@ class PdfPreview(QDialog):
         self.document = QPdfDocument(self)
         self.document.load(str(self.path))
         self.view = QPdfView(self.ui.viewHost)
-        self.ui.viewHost.layout().addWidget(self.view)
+        layout = self.ui.viewHost.layout()
+        assert layout is not None  # the form gives viewHost a layout
+        layout.addWidget(self.view)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from crmdesk.core import plans
+from crmdesk.core.changes import Changes
 from crmdesk.core.plan_data import ItemData
 from crmdesk.core.plan_document import build_plan_document
 from crmdesk.core.plan_templates import template_for
 from crmdesk.db.models_plans import AccountPlan, PlanStatus
 from crmdesk.errors import CrmError
+from crmdesk.gui.common.window_api import WindowApi
 from crmdesk.gui.forms.ui_plan_editor import Ui_PlanEditor
 from crmdesk.gui.forms.ui_plan_insights import Ui_PlanInsights
 from crmdesk.gui.forms.ui_plan_list_page import Ui_PlanListPage
@@ -101,7 +103,7 @@ class PlanTab(QWidget):
     saved = Signal(int)  # plan id
     exportRequested = Signal()
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: WindowApi) -> None:
         super().__init__()
         self.window_ = window
         self.db = window.db
@@ -152,7 +154,8 @@ class PlanTab(QWidget):
         self.ui.deleteButton.clicked.connect(self._delete)
         self.ui.exportButton.clicked.connect(self.exportRequested)
         self.ui.planCombo.activated.connect(self._switch_plan)
-        window.installEventFilter(self)
+        window.add_close_guard(self.confirm_close)
+        window.changed.connect(self._data_changed)
         self.set_account(None)
 
     # -- loading -----------------------------------------------------------
@@ -384,16 +387,19 @@ class PlanTab(QWidget):
             self._set_dirty(False)
             self.reload()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def _data_changed(self, changes: Changes) -> None:
+        """Something changed elsewhere (a tier change, an import, a
+        restore): show it, unless the plan has edits of its own."""
+        if changes.touches_account(self.account_id) and not self.dirty:
+            self.reload(self.plan.id if self.plan else None)
+
+    def confirm_close(self) -> bool:
         """Before the window closes: save, or ask before losing edits."""
-        if watched is self.window_ and event.type() == QEvent.Type.Close and self.dirty:
-            if not self.save(quiet=True):
-                answer = QMessageBox.question(
-                    self, self.tr("Unsaved plan"),
-                    self.tr("The plan could not be saved: %s\n\nClose and lose these changes?")
-                    % self.ui.banner.text(),
-                )  # fmt: skip
-                if answer != QMessageBox.StandardButton.Yes:
-                    event.ignore()
-                    return True
-        return super().eventFilter(watched, event)
+        if not self.dirty or self.save(quiet=True):
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved plan"),
+            self.tr("The plan could not be saved: %s\n\nClose and lose these changes?")
+            % self.ui.banner.text(),
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes

@@ -8,14 +8,18 @@ restoring that copy. The copy and the restore run off the GUI thread.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QTableWidgetItem, QWidget
 
 from crmdesk.db.backup import BackupInfo, backup_dir_for, list_backups, restore_backup, take_backup
+from crmdesk.gui.common.fmt import local_qdatetime
 from crmdesk.gui.forms.ui_backups import Ui_BackupsDialog
+
+if TYPE_CHECKING:
+    from crmdesk.gui.common.window_api import WindowApi
 
 REASONS = {
     "daily": "Daily, on start",
@@ -36,10 +40,10 @@ class BackupsDialog(QDialog):
     """Lists the backups of ``window.db``; Restore hands over to the window's
     job runner and refreshes the window when done."""
 
-    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent or window)
+    def __init__(self, window: WindowApi, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window.as_widget())
         self.window_ = window
-        self.path = Path(window.db.path)
+        self.path = Path(str(window.db.path))
         self.ui = Ui_BackupsDialog()
         self.ui.setupUi(self)
         self.ui.folderLabel.setText(
@@ -65,9 +69,8 @@ class BackupsDialog(QDialog):
         table.setRowCount(len(self.backups))
         locale = QLocale()
         for row, info in enumerate(self.backups):
-            when = info.taken_at.astimezone()
             taken = QTableWidgetItem(
-                locale.toString(when.replace(tzinfo=None), QLocale.FormatType.ShortFormat)
+                locale.toString(local_qdatetime(info.taken_at), QLocale.FormatType.ShortFormat)
             )
             taken.setToolTip(info.name)
             size = QTableWidgetItem(locale.formattedDataSize(info.size))
@@ -100,9 +103,7 @@ class BackupsDialog(QDialog):
         info = self.selected()
         if info is None:
             return
-        when = QLocale().toString(
-            info.taken_at.astimezone().replace(tzinfo=None), QLocale.FormatType.LongFormat
-        )
+        when = QLocale().toString(local_qdatetime(info.taken_at), QLocale.FormatType.LongFormat)
         answer = QMessageBox.question(
             self,
             self.tr("Restore backup"),
@@ -154,7 +155,7 @@ class BackupsDialog(QDialog):
     def _restored(self, _safety: Path | None) -> None:
         self.window_.refresh()
         self.reload()
-        self.window_.statusBar().showMessage(self.tr("Backup restored."), 8000)
+        self.window_.show_status(self.tr("Backup restored."))
 
     def show_folder(self) -> None:
         folder = backup_dir_for(self.path)

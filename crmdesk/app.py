@@ -118,6 +118,10 @@ def run_gui(db_arg: str | None = None, open_file: str | None = None) -> int:
 
         QMessageBox.critical(None, APP_NAME, str(exc))
         raise
+    from crmdesk.gui import crash_report
+
+    # errors nobody caught (in a slot, say): a dialog, and the user log folder
+    crash_report.install(window, crash_report.setup_file_log())
     if open_file and hasattr(window, "start_import"):
         window.start_import(open_file)
     if forwarder is not None:

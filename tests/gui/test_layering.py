@@ -65,3 +65,42 @@ def test_gui_modules_stay_small() -> None:
         if lines > LONG_MODULES.get(name, MAX_LINES):
             long[name] = lines
     assert long == {}
+
+
+FEATURE_PACKAGES = {"portfolio", "account", "activity", "import_wizard", "plans", "safety"}
+SHARED = {"common", "forms"}
+
+
+def _gui_imports(path: Path) -> set[str]:
+    """The crmdesk.gui sub-packages or shell modules ``path`` imports (any
+    level, TYPE_CHECKING included: a feature should not even name another)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        names = _imported(node)
+        if isinstance(node, ast.ImportFrom) and node.module == "crmdesk.gui":
+            names = [f"crmdesk.gui.{a.name}" for a in node.names]
+        for name in names:
+            parts = name.split(".")
+            if parts[:2] == ["crmdesk", "gui"] and len(parts) > 2:
+                found.add(parts[2])
+    return found
+
+
+def test_gui_packages_are_found() -> None:
+    packages = {p.parent.name for p in GUI.glob("*/__init__.py")}
+    assert packages == FEATURE_PACKAGES | SHARED
+
+
+def test_feature_packages_import_only_common_and_forms() -> None:
+    """A feature package never imports another feature package nor the
+    shell (main_window, window_actions, features …): it reaches the window
+    through common.window_api.WindowApi."""
+    offenders = []
+    for path in gui_modules():
+        rel = path.relative_to(GUI)
+        own = rel.parts[0] if len(rel.parts) > 1 else None
+        if own is None or own == "forms":
+            continue
+        allowed = SHARED | {own} if own in FEATURE_PACKAGES else {"forms", "common"}
+        offenders += [f"{rel.as_posix()} imports gui.{o}" for o in _gui_imports(path) - allowed]
+    assert offenders == []

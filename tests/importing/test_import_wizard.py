@@ -186,6 +186,7 @@ def test_bad_file_shows_message_and_stays(
     assert db_counts(demo_db) == before
 
 
+@pytest.mark.slow
 def test_cancel_commit_leaves_database_untouched(
     window: Any, qtbot: Any, demo_db: Any, tmp_path: Path
 ) -> None:

@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         return menu
 
     def add_account_tab(self, page: QWidget, title: str) -> None:
-        self.account_pane.tabs.addTab(page, title)
+        self.account_pane.add_tab(page, title)
 
     def add_close_guard(self, guard: CloseGuard) -> None:
         self._close_guards.append(guard)
@@ -216,12 +216,8 @@ class MainWindow(QMainWindow):
         pane = self.customer_pane
         if changes.touches(Kind.OWNER):
             pane.reload_owners()
-        ids = sorted(changes.account_ids)
-        if ids:
-            unlisted = any(pane.model.row_of(i) is None for i in ids)
-            pane.model.refresh_accounts(ids)
-            if unlisted:  # a restored or new account: it may belong in the list
-                pane.apply_filter()
+        if changes.account_ids:
+            pane.refresh_accounts(sorted(changes.account_ids))
         if changes.touches_account(self.selected_account_id()):
             self.account_pane.reload_data()
             if self.account_pane.account is None:
@@ -246,10 +242,10 @@ class MainWindow(QMainWindow):
         self.accountSelected.emit(self.account_pane.account_id)
 
     def _select_first(self) -> None:
-        if self.selected_account_id() is None and self.customer_pane.model.rowCount() > 0:
+        if self.selected_account_id() is None and self.customer_pane.row_count() > 0:
             last = self.settings.get(LAST_ACCOUNT)
             if last is None or not self.customer_pane.select_account(last):
-                self.customer_pane.ui.table.selectRow(0)
+                self.customer_pane.select_first()
 
     def account_count(self) -> int:
         from crmdesk.core.portfolio import count_accounts
@@ -257,7 +253,7 @@ class MainWindow(QMainWindow):
         return count_accounts(self.db)
 
     def _update_page(self) -> None:
-        empty = self.customer_pane.model.rowCount() == 0 and self.account_count() == 0
+        empty = self.customer_pane.row_count() == 0 and self.account_count() == 0
         self.ui.stack.setCurrentWidget(self.ui.pageWelcome if empty else self.ui.pageMain)
 
     def update_status(self) -> None:  # the status bar's counts, in a worker
@@ -297,12 +293,8 @@ class MainWindow(QMainWindow):
                 self.features[module.__name__] = installed
 
     def keyPressEvent(self, event: Any) -> None:
-        if (
-            self.attached
-            and event.key() == Qt.Key.Key_Escape
-            and self.customer_pane.ui.search.hasFocus()
-        ):
-            self.customer_pane.ui.search.clear()
+        escape = event.key() == Qt.Key.Key_Escape
+        if self.attached and escape and self.customer_pane.clear_search_if_focused():
             return
         super().keyPressEvent(event)
 

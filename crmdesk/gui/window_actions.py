@@ -108,7 +108,7 @@ class WindowActions(QObject):
         # Delete removes an account only from the portfolio table (elsewhere
         # Delete removes a person or an activity, or edits text).
         ui.action_delete_account.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        table = window.customer_pane.ui.table
+        table = window.customer_pane.table
         table.addActions([ui.action_change_tier, ui.action_new_contact, ui.action_delete_account])
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         undo = window.undo_stack.createUndoAction(window, self.tr("&Undo"))

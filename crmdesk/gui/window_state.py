@@ -25,7 +25,7 @@ def restore_geometry(window: QMainWindow, settings: Settings) -> None:
 def _splitters(window: MainWindow) -> list[tuple[QSplitter, keys.Key[list[int]]]]:
     return [
         (window.ui.splitter, keys.MAIN_SPLITTER),
-        (window.activity_pane.ui.activitySplitter, keys.ACTIVITY_SPLITTER),
+        (window.activity_pane.splitter, keys.ACTIVITY_SPLITTER),
     ]
 
 

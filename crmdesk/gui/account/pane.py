@@ -248,6 +248,10 @@ class AccountPane(QWidget):
         )
         return True
 
+    def add_tab(self, page: QWidget, title: str) -> None:
+        """A feature's tab, after Overview, People and Tier history."""
+        self.tabs.addTab(page, title)
+
     def add_person(self) -> Contact | None:
         """Add a person to the shown account (the People tab comes to front)."""
         if self.account is None:

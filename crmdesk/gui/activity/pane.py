@@ -85,7 +85,8 @@ class ActivityPane(QWidget):
         self.ui.followUpsTable.addAction(done)
         self.ui.followUpsTable.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.ui.timelineTable.doubleClicked.connect(lambda _i: self.edit_selected())
-        self.ui.activitySplitter.setSizes([160, 400])
+        self.splitter = self.ui.activitySplitter  # follow-ups above the timeline
+        self.splitter.setSizes([160, 400])
         self.show_account(None)
 
     def _table(self, table: QTableView, model: Any, stretch: int) -> None:

@@ -38,6 +38,7 @@ class CustomerPane(QWidget):
         self.db = db
         self.ui = Ui_CustomerPane()
         self.ui.setupUi(self)
+        self.table = self.ui.table
         self.guard = lambda: True
         self.owner_names: list[str] = []  # every owner in the portfolio
         self.jobs = jobs
@@ -171,6 +172,13 @@ class CustomerPane(QWidget):
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
 
+    def clear_search_if_focused(self) -> bool:
+        """Escape in the search box clears it; True when it did."""
+        if not self.ui.search.hasFocus():
+            return False
+        self.ui.search.clear()
+        return True
+
     def focus_search(self) -> None:
         self.ui.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.ui.search.selectAll()
@@ -178,6 +186,21 @@ class CustomerPane(QWidget):
     # --- selection --------------------------------------------------------
     def current_account_id(self) -> int | None:
         return self._current
+
+    def row_count(self) -> int:
+        """Rows loaded so far (0: nothing matches, or no accounts at all)."""
+        return self.model.rowCount()
+
+    def select_first(self) -> None:
+        self.ui.table.selectRow(0)
+
+    def refresh_accounts(self, account_ids: list[int]) -> None:
+        """Re-read these accounts' rows after an edit (narrow updates); an
+        account not listed yet (new, restored) may now belong in the list."""
+        unlisted = any(self.model.row_of(i) is None for i in account_ids)
+        self.model.refresh_accounts(account_ids)
+        if unlisted:
+            self.apply_filter()
 
     def select_account(self, account_id: int | None, max_pages: int = 3) -> bool:
         """Select the account's row, loading at most ``max_pages`` more pages

@@ -131,7 +131,7 @@ def test_menus_are_installed(window):
 def test_backups_dialog_backs_up_and_restores_identically(window, qtbot):
     path = Path(window.db.path)
     before = digest(path)
-    dialog = safety(window).open_backups()
+    dialog = safety_feature.open_backups(window)
     qtbot.addWidget(dialog)
     assert dialog.ui.table.rowCount() == 0 and dialog.ui.emptyLabel.isVisibleTo(dialog)
     dialog.ui.backupButton.click()
@@ -164,7 +164,7 @@ def test_cancelled_restore_changes_nothing(window, qtbot):
     taken = bk.take_backup(path, "manual")
     create_account(window.db, name="Made after the backup")
     before = digest(path)
-    dialog = safety(window).open_backups()
+    dialog = safety_feature.open_backups(window)
     qtbot.addWidget(dialog)
     job = dialog.restore(next(b for b in dialog.backups if b.path == taken))
     job.cancel()
@@ -179,7 +179,7 @@ def test_cancelled_restore_changes_nothing(window, qtbot):
 
 
 def test_check_database_reports_healthy(window, qtbot):
-    job = safety(window).run_check()
+    job = safety_feature.run_check(safety(window))
     _wait_job(qtbot, job)
     box = safety(window).last_check_box
     qtbot.addWidget(box)
@@ -194,7 +194,7 @@ def test_check_database_reports_broken_references(window, qtbot):
     conn.execute("UPDATE contacts SET account_id = 99999 WHERE id = 1")
     conn.commit()
     conn.close()
-    job = safety(window).run_check()
+    job = safety_feature.run_check(safety(window))
     _wait_job(qtbot, job)
     box = safety(window).last_check_box
     qtbot.addWidget(box)

@@ -22,83 +22,90 @@ def _tr(text: str) -> str:
 
 
 class SafetyFeature:
-    """The feature's actions and widgets on one window."""
+    """What the feature put on one window (install() returns it)."""
 
-    def __init__(self, window: WindowApi, path: str) -> None:
+    def __init__(self, window: WindowApi) -> None:
         self.window = window
-        self.path = path
-        self.last_check_box: QMessageBox | None = None
+        self.actions: dict[str, QAction] = {}
         self.storage_warning_label: QLabel | None = None
-        parent = window.as_widget()
-        self.backups_action = QAction(_tr("&Backups…"), parent)
-        self.backups_action.setObjectName("actionBackups")
-        self.backups_action.triggered.connect(lambda: self.open_backups())
-        menu = window.menu("file")
-        quit_action = next((a for a in menu.actions() if a.objectName() == "action_quit"), None)
-        if quit_action is not None:
-            menu.insertAction(quit_action, self.backups_action)
-            menu.insertSeparator(quit_action)
-        else:
-            menu.addAction(self.backups_action)
-        self.check_action = window.menu("tools").addAction(_tr("&Check database"))
-        self.check_action.setObjectName("actionCheckDatabase")
-        self.check_action.triggered.connect(lambda: self.run_check())
-        warning = storage_warning(path)
-        if warning:
-            label = QLabel("⚠ " + _tr("Database on a shared or synced folder"))
-            label.setObjectName("storageWarning")
-            label.setToolTip(warning[0].upper() + warning[1:])
-            label.setStyleSheet("color: #a15c00; font-weight: bold;")
-            window.add_status_widget(label)
-            self.storage_warning_label = label
-
-    def open_backups(self) -> BackupsDialog:
-        dialog = BackupsDialog(self.window)
-        dialog.open()
-        return dialog
-
-    def run_check(self) -> Job:
-        path = self.path
-
-        def work(_ctx: Any) -> tuple[CheckReport, Any]:
-            report = check_database(path)
-            return report, (None if report.ok else newest_good_backup(path))
-
-        return self.window.jobs.run_with_dialog(
-            self.window.as_widget(), _tr("Checking the database…"), work,
-            on_result=lambda result: self.show_report(*result),
-            on_error=self.window.show_error,
-        )  # fmt: skip
-
-    def show_report(self, report: CheckReport, backup: Any) -> QMessageBox:
-        box = QMessageBox(self.window.as_widget())
-        box.setObjectName("checkReport")
-        box.setWindowTitle(_tr("Check database"))
-        if report.ok:
-            box.setIcon(QMessageBox.Icon.Information)
-            box.setText(_tr("Your database is healthy."))
-            box.setInformativeText(
-                _tr("SQLite's integrity check found no damage and every reference is intact.")
-            )
-        else:
-            box.setIcon(QMessageBox.Icon.Critical)
-            box.setText(
-                _tr("Your database has %1 problem(s).").replace("%1", str(len(report.findings)))
-            )
-            advice = _tr("Stop editing and restore a backup (File ▸ Backups…).")
-            if backup:
-                advice += "\n" + _tr("The newest good backup is %1.").replace("%1", backup.name)
-            box.setInformativeText(advice)
-            box.setDetailedText("\n".join(report.findings))
-            restore = box.addButton(_tr("Open Backups…"), QMessageBox.ButtonRole.AcceptRole)
-            restore.clicked.connect(lambda: self.open_backups())
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.open()
-        self.last_check_box = box
-        return box
+        self.last_check_box: QMessageBox | None = None
 
 
 def install(window: WindowApi) -> SafetyFeature | None:
     if not window.db.path:
         return None  # a server database: backups and checks are the server's job
-    return SafetyFeature(window, window.db.path)
+    feature = SafetyFeature(window)
+    backups = QAction(_tr("&Backups…"), window.as_widget())
+    backups.setObjectName("actionBackups")
+    backups.triggered.connect(lambda: open_backups(window))
+    menu = window.menu("file")
+    by_name = {a.objectName(): a for a in menu.actions()}
+    quit_action = by_name.get("action_quit")
+    if quit_action is not None:
+        menu.insertAction(quit_action, backups)
+        menu.insertSeparator(quit_action)
+    else:
+        menu.addAction(backups)
+    check = window.menu("tools").addAction(_tr("&Check database"))
+    check.setObjectName("actionCheckDatabase")
+    check.triggered.connect(lambda: run_check(feature))
+    feature.actions = {"backups": backups, "check": check}
+
+    warning = storage_warning(window.db.path)
+    if warning:
+        label = QLabel("⚠ " + _tr("Database on a shared or synced folder"))
+        label.setObjectName("storageWarning")
+        label.setToolTip(warning[0].upper() + warning[1:])
+        label.setStyleSheet("color: #a15c00; font-weight: bold;")
+        window.add_status_widget(label)
+        feature.storage_warning_label = label
+    return feature
+
+
+def open_backups(window: WindowApi) -> BackupsDialog:
+    dialog = BackupsDialog(window)
+    dialog.open()
+    return dialog
+
+
+def run_check(feature: SafetyFeature) -> Job:
+    window = feature.window
+    path = str(window.db.path)
+
+    def work(_ctx: Any) -> tuple[CheckReport, Any]:
+        report = check_database(path)
+        return report, (None if report.ok else newest_good_backup(path))
+
+    return window.jobs.run_with_dialog(
+        window.as_widget(), _tr("Checking the database…"), work,
+        on_result=lambda result: show_report(feature, *result), on_error=window.show_error,
+    )  # fmt: skip
+
+
+def show_report(feature: SafetyFeature, report: CheckReport, backup: Any) -> QMessageBox:
+    window = feature.window
+    box = QMessageBox(window.as_widget())
+    box.setObjectName("checkReport")
+    box.setWindowTitle(_tr("Check database"))
+    if report.ok:
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(_tr("Your database is healthy."))
+        box.setInformativeText(
+            _tr("SQLite's integrity check found no damage and every reference is intact.")
+        )
+    else:
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setText(
+            _tr("Your database has %1 problem(s).").replace("%1", str(len(report.findings)))
+        )
+        advice = _tr("Stop editing and restore a backup (File ▸ Backups…).")
+        if backup:
+            advice += "\n" + _tr("The newest good backup is %1.").replace("%1", backup.name)
+        box.setInformativeText(advice)
+        box.setDetailedText("\n".join(report.findings))
+        restore = box.addButton(_tr("Open Backups…"), QMessageBox.ButtonRole.AcceptRole)
+        restore.clicked.connect(lambda: open_backups(window))
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.open()
+    feature.last_check_box = box
+    return box

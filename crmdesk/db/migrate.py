@@ -15,6 +15,7 @@ from sqlalchemy import Connection, text
 
 from crmdesk.db.backup import backup_before
 from crmdesk.db.engine import Database
+from crmdesk.db.rawsqlite import schema_revision
 from crmdesk.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -59,6 +60,30 @@ def current_revision(conn: Connection) -> str | None:
     return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+class NewerSchemaError(DatabaseError):
+    """The file was written by a newer crmdesk: never opened, never upgraded."""
+
+
+def is_newer(revision: str | None) -> bool:
+    return revision not in (None, HEAD_REVISION) and revision not in known_revisions()
+
+
+def refuse_newer_schema(path: Path, what: str = "the backup") -> None:
+    """Raise unless the file at ``path`` is a crmdesk database this version
+    can read (restore checks a backup with this before copying it in)."""
+    import sqlite3
+
+    try:
+        revision = schema_revision(path)
+    except sqlite3.Error:
+        raise DatabaseError(f"{path.name} is not a crmdesk database") from None
+    if is_newer(revision):
+        raise NewerSchemaError(
+            f"{what} {path.name} was written by a newer version of crmdesk; "
+            "update crmdesk to use it"
+        )
+
+
 def _has_user_tables(conn: Connection) -> bool:
     return bool(conn.dialect.get_table_names(conn))
 
@@ -76,7 +101,7 @@ def upgrade(db: Database, revision: str = "head", backup: bool = True) -> Path |
     script = ScriptDirectory.from_config(alembic_config())
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
-        raise DatabaseError(
+        raise NewerSchemaError(
             "this database was written by a newer version of crmdesk; "
             "please update crmdesk to open it"
         )

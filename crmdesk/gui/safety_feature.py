@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from crmdesk.core.export import export
 from crmdesk.db.backup import newest_good_backup
-from crmdesk.db.health import CheckReport, check_database, storage_warning
+from crmdesk.db.health import CheckReport, check_database
+from crmdesk.db.location import storage_warning
 
 KINDS = {
     "accounts": "&Accounts…",

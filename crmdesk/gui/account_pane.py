@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QSizePolicy, QWidget
 from crmdesk.core import accounts as svc
 from crmdesk.core.portfolio import owners
 from crmdesk.db.models import Account, TierChange
-from crmdesk.errors import CrmError, NotFoundError
+from crmdesk.errors import CrmError, DatabaseError, NotFoundError
 from crmdesk.gui import fmt
 from crmdesk.gui.account_form import AccountForm
 from crmdesk.gui.forms.ui_account_pane import Ui_AccountPane
@@ -198,6 +198,10 @@ class AccountPane(QWidget):
                 after=lambda: window.data_changed(account_id),
                 on_error=window.show_error,
             )
+        except DatabaseError as exc:  # busy, read-only, disk full: a dialog; edits kept
+            self.ui.overviewError.setText(str(exc))
+            window.show_error(exc)
+            return False
         except CrmError as exc:
             self.ui.overviewError.setText(str(exc))
             return False

@@ -219,7 +219,7 @@ def remove_partials(folder: Path) -> list[Path]:
     """Temporary copies (and their ``-journal`` files) left by a backup that
     was killed midway. Backups of one database are taken one at a time
     (the writer lock), so any partial seen here is a dead one's."""
-    removed = []
+    removed: list[Path] = []
     if not folder.is_dir():
         return removed
     for leftover in [*folder.glob(".*.partial"), *folder.glob(".*.partial-journal")]:

@@ -82,7 +82,9 @@ def translate(exc: BaseException, path: Path | str | None = None) -> DatabaseErr
             f"cannot open {name}: permission denied or the folder is not accessible ({exc})"
         )
     if code == SQLITE_IOERR:
-        return DatabaseError(f"the disk holding {name} reported an error ({exc}); nothing was saved")
+        return DatabaseError(
+            f"the disk holding {name} reported an error ({exc}); nothing was saved"
+        )
     if code in DAMAGE_CODES:
         return DatabaseError(
             f"{name} looks damaged ({exc}); nothing was saved — run `crmdesk check`"

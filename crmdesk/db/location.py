@@ -7,7 +7,6 @@ import os
 import sys
 from pathlib import Path, PurePath
 
-
 CLOUD_MARKERS = (
     "dropbox",
     "onedrive",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
+import sys
 from pathlib import Path
 
 from crmdesk.errors import DatabaseError
@@ -30,23 +31,26 @@ def lock_path_for(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
 
 
-def _try_lock(fd: int) -> bool:
-    if os.name == "nt":  # pragma: no cover - exercised on Windows only
-        import msvcrt
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
 
+    def _try_lock(fd: int) -> bool:
         os.lseek(fd, _REGION, os.SEEK_SET)
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         except OSError:
             return False
         return True
+
+else:
     import fcntl
 
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
 
 
 class WriterLock:
@@ -94,7 +98,8 @@ def acquire(db_path: Path, program: str = "crmdesk") -> WriterLock:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
         raise DatabaseError(
-            f"cannot lock {db_path.name}: the folder {db_path.parent} is not writable ({exc.strerror})"
+            f"cannot lock {db_path.name}: the folder {db_path.parent} is not writable "
+            f"({exc.strerror})"
         ) from None
     if not _try_lock(fd):
         os.close(fd)

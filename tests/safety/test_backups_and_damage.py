@@ -65,7 +65,9 @@ def test_thinning_with_the_clock_set_back_keeps_the_fresh_backups(db_path: Path)
     for day in range(20):  # a normal history, one a day
         bk.take_backup(db_path, "daily", now=now - timedelta(days=20 - day))
     back = now - timedelta(days=3 * 365)  # a dead CMOS battery
-    fresh = [bk.take_backup(db_path, "before-import", now=back + timedelta(seconds=i)) for i in range(3)]
+    fresh = [
+        bk.take_backup(db_path, "before-import", now=back + timedelta(seconds=i)) for i in range(3)
+    ]
     kept = {b.path for b in bk.list_backups(db_path)}
     assert set(fresh) <= kept
     assert [b.path for b in bk.list_backups(db_path)[:3]] == fresh[::-1]
@@ -180,7 +182,10 @@ def test_partials_and_their_journals_go_on_the_next_backup_at_once(db_path: Path
     _populated(db_path)
     folder = bk.backup_dir_for(db_path)
     folder.mkdir()
-    leftovers = [folder / ".crm-x.sqlite3.abc.partial", folder / ".crm-x.sqlite3.abc.partial-journal"]
+    leftovers = [
+        folder / ".crm-x.sqlite3.abc.partial",
+        folder / ".crm-x.sqlite3.abc.partial-journal",
+    ]
     for leftover in leftovers:
         leftover.write_bytes(b"x" * 4096)  # fresh: a crash a moment ago
     bk.take_backup(db_path, "manual")

@@ -39,7 +39,9 @@ def short_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(rawsqlite, "BUSY_TIMEOUT_S", 0.3)
 
 
-@pytest.mark.parametrize(("journal", "mode"), [("WAL", "wal-exclusive"), ("DELETE", "journal-exclusive")])
+@pytest.mark.parametrize(
+    ("journal", "mode"), [("WAL", "wal-exclusive"), ("DELETE", "journal-exclusive")]
+)
 def test_a_locked_database_is_in_use_not_damaged_and_stays_put(
     db_path: Path, journal: str, mode: str, short_wait: None, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -41,7 +41,10 @@ def _count(path: Path) -> int:
 
 
 def test_the_lock_module_imports_no_qt() -> None:
-    code = "import sys, crmdesk.db.lock, crmdesk.db.lifecycle; print(any('PySide6' in m for m in sys.modules))"
+    code = (
+        "import sys, crmdesk.db.lock, crmdesk.db.lifecycle\n"
+        "print(any('PySide6' in m for m in sys.modules))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
 
@@ -87,7 +90,10 @@ def test_a_command_releases_its_lock_when_it_ends(tmp_path: Path) -> None:
         assert lock.locked
 
 
-@pytest.mark.parametrize("command", [["stats"], ["accounts"], ["plans", "Kestrel"], ["export", "accounts", "-o", "{out}"]])
+@pytest.mark.parametrize(
+    "command",
+    [["stats"], ["accounts"], ["plans", "Kestrel"], ["export", "accounts", "-o", "{out}"]],
+)
 def test_a_reading_command_refuses_a_file_that_does_not_exist(
     tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -30,12 +30,14 @@ from pathlib import Path
 
 from crmdesk.atomic import USER_ONLY, commit_file, private_folder, temp_path_beside
 from crmdesk.db.errors import DiskFullError
+from crmdesk.db.lock import exclusive
 from crmdesk.db.rawsqlite import copy_database, fingerprint, run_check
 from crmdesk.errors import DatabaseError, NotFoundError
 
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 SUFFIX = ".sqlite3"
 SEQ_DIGITS = 6
+LOCK_NAME = "backups.lock"
 FREE_SPACE_MARGIN = 1.2  # a backup needs its size and a fifth more left free
 
 
@@ -202,23 +204,22 @@ def take_backup(
         raise NotFoundError(f"there is no database at {source} to back up")
     now = now or datetime.now(UTC)
     folder = backup_dir_for(source)
-    remove_partials(folder)  # a crash's leftovers go before a new copy is made
-    before = fingerprint(source)
-    seq = next_seq(source)
-    dest = folder / timestamped_name(source, reason, now, seq)
-    while dest.exists():  # another backup took this number a moment ago
-        seq += 1
-        dest = folder / timestamped_name(source, reason, now, seq)
-    backup_file(source, dest)
-    thin_backups(source, retention, keep=(dest,))
-    _remember(source, before)
+    private_folder(folder)
+    # One backup of a database at a time (threads and processes alike), so a
+    # partial seen here is a dead one's, and sequence numbers never collide.
+    with exclusive(folder / LOCK_NAME):
+        remove_partials(folder)  # a crash's leftovers go before a new copy is made
+        before = fingerprint(source)
+        dest = folder / timestamped_name(source, reason, now, next_seq(source))
+        backup_file(source, dest)
+        thin_backups(source, retention, keep=(dest,))
+        _remember(source, before)
     return dest
 
 
 def remove_partials(folder: Path) -> list[Path]:
     """Temporary copies (and their ``-journal`` files) left by a backup that
-    was killed midway. Backups of one database are taken one at a time
-    (the writer lock), so any partial seen here is a dead one's."""
+    was killed midway (call it holding the folder's lock)."""
     removed: list[Path] = []
     if not folder.is_dir():
         return removed

@@ -16,6 +16,8 @@ import contextlib
 import os
 import socket
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from crmdesk.errors import DatabaseError
@@ -42,6 +44,10 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
             return False
         return True
 
+    def _wait_lock(fd: int) -> None:
+        while not _try_lock(fd):
+            time.sleep(0.05)
+
 else:
     import fcntl
 
@@ -51,6 +57,21 @@ else:
         except BlockingIOError:
             return False
         return True
+
+    def _wait_lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+@contextlib.contextmanager
+def exclusive(path: Path) -> Iterator[None]:
+    """Hold an operating-system lock on ``path`` (created user-only) for the
+    block, waiting for another holder (another process or thread) first."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        _wait_lock(fd)
+        yield
+    finally:
+        os.close(fd)
 
 
 class WriterLock:

@@ -241,7 +241,7 @@ def test_a_backup_that_would_fill_the_disk_is_refused(tmp_path: Path) -> None:
         with pytest.raises(DiskFullError, match="not enough free space"):
             bk.take_backup(path, "manual")
         folder = bk.backup_dir_for(path)
-        assert not folder.exists() or list(folder.iterdir()) == []
+        assert [p.name for p in folder.iterdir()] == [bk.LOCK_NAME]  # no copy, no partial
 
 
 def test_the_cli_backup_refuses_without_space_in_one_line(
@@ -257,3 +257,25 @@ def test_the_cli_backup_refuses_without_space_in_one_line(
         assert main(["--db", str(path), "backup"]) == 1
         err = capsys.readouterr().err.strip()
         assert "\n" not in err and "free space" in err
+
+
+def test_a_full_disk_during_a_save_is_one_sentence_and_writes_nothing(tmp_path: Path) -> None:
+    with tmpfs(tmp_path / "full", size="2m") as full:
+        path = full / "crm.sqlite3"
+        _populated(path)
+        db = open_database(f"sqlite:///{path}")
+        try:
+            filler = full / "filler"
+            with open(filler, "wb") as handle:  # take every free block
+                try:
+                    while True:
+                        handle.write(b"\0" * 65536)
+                        handle.flush()
+                except OSError:
+                    pass
+            with pytest.raises(DiskFullError, match="is full"):
+                create_account(db, name="Never written", notes="y" * 5000)
+            filler.unlink()
+            assert _names(path) == ["Kestrel Logistics"]
+        finally:
+            db.dispose()

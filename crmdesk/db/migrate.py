@@ -123,14 +123,12 @@ def open_database(url: str, *, upgrade_schema: bool = True, checked: bool = Fals
 
     ``checked``: the caller has just run ``health.check_on_open`` itself."""
     # Data safety (issue 5): a damaged file is moved aside, never used.
-    from sqlalchemy.engine import make_url
-
     from crmdesk.db.health import check_on_open
+    from crmdesk.paths import sqlite_file_of_url
 
-    parsed = make_url(url)
-    file_name = parsed.database if parsed.get_backend_name() == "sqlite" else None
-    if file_name and file_name != ":memory:" and not checked:
-        check_on_open(Path(file_name))
+    file_name = sqlite_file_of_url(url)
+    if file_name is not None and not checked:
+        check_on_open(file_name)
     db = Database(url)
     try:
         if upgrade_schema:

@@ -121,7 +121,10 @@ def run_gui(db_arg: str | None = None, open_file: str | None = None) -> int:
     except CrmError as exc:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        from crmdesk.gui.instance_lock import NotCreatedError
+
+        if not isinstance(exc, NotCreatedError):  # the user just said no: no second box
+            QMessageBox.critical(None, APP_NAME, str(exc))
         raise
     if open_file and hasattr(window, "start_import"):
         window.start_import(open_file)

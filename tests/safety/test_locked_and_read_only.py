@@ -214,3 +214,24 @@ def test_sqlite_reports_read_only_as_read_only() -> None:
     with pytest.raises(sqlite3.Error) as caught:
         conn.execute("CREATE TABLE t(x)")
     assert isinstance(translate(caught.value), DatabaseReadOnlyError)
+
+
+def test_reads_never_wait_for_another_writer(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The portfolio table's pages and counts and the plan PDF's gathering
+    read a snapshot (``Database.reading``, a deferred BEGIN) while another
+    connection holds the write lock: they never wait for it."""
+    from crmdesk.core.plan_document import build_plan_document
+    from crmdesk.core.portfolio import count_accounts, list_accounts, tier_counts
+
+    _database(db_path)
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 300)
+    db = open_database(f"sqlite:///{db_path}")
+    try:
+        with lock_held(db_path, "writer", seconds=30):  # 30 s held; we wait 0.3 s at most
+            assert count_accounts(db) == 1 and len(list_accounts(db)) == 1
+            assert sum(tier_counts(db).values()) == 1
+            build_plan_document(db, list_accounts(db)[0].id)
+    finally:
+        db.dispose()

@@ -19,6 +19,7 @@ from crmdesk.atomic import private_file
 from crmdesk.db.errors import (
     SQLITE_BUSY,
     SQLITE_LOCKED,
+    DatabaseReadOnlyError,
     busy_error,
     is_damage,
     primary_code,
@@ -53,15 +54,18 @@ def _uri(path: Path, **params: str) -> str:
     return f"file:{quote(str(path))}?{query}"
 
 
+def _wal_left(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
 def connect_ro(path: Path | str, timeout: float | None = None) -> sqlite3.Connection:
     """Open ``path`` read-only. On a read-only place with no write-ahead log
     left over, ``immutable=1``: SQLite then needs no ``-shm`` file (which it
     could not create there), and nothing can change the file under us."""
     path = Path(path)
     wait = BUSY_TIMEOUT_S if timeout is None else timeout
-    wal = path.with_name(path.name + "-wal")
-    wal_left = wal.exists() and wal.stat().st_size > 0
-    if read_only_reason(path) and not wal_left:
+    if read_only_reason(path) and not _wal_left(path):
         uri = _uri(path, mode="ro", immutable="1")
     else:
         uri = _uri(path, mode="ro")
@@ -84,6 +88,12 @@ def raise_environment(exc: sqlite3.Error, path: Path) -> None:
     if is_damage(exc):
         return
     reason = read_only_reason(path)
+    if reason and _wal_left(path):
+        raise DatabaseReadOnlyError(
+            f"cannot read {path.name}: it was not closed cleanly (its -wal file holds "
+            f"changes) and {reason}; copy it together with its -wal file to a writable "
+            "folder and open it there"
+        ) from exc
     if reason:
         raise read_only_error(path, reason) from exc
     mapped = translate(exc, path)

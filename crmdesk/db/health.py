@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from crmdesk.db.backup import BackupInfo, list_backups, newest_good_backup
+from crmdesk.atomic import private_folder
+from crmdesk.db.backup import BackupInfo, backup_dir_for, list_backups, newest_good_backup
 from crmdesk.db.location import storage_warning
 from crmdesk.db.lock import window_holding
 from crmdesk.db.rawsqlite import (
@@ -99,7 +100,8 @@ def is_sqlite_file(path: Path) -> bool:
 
 
 def _marker(path: Path) -> Path:
-    return path.with_name(f".{path.name}.state.json")
+    """Kept with the backups (crmdesk's own folder), not beside the user's file."""
+    return backup_dir_for(path) / f"{path.stem}.state.json"
 
 
 def _read_marker(path: Path) -> dict[str, object]:
@@ -113,6 +115,7 @@ def _read_marker(path: Path) -> dict[str, object]:
 def _write_marker(path: Path, **changes: object) -> None:
     state = {**_read_marker(path), **changes}
     with contextlib.suppress(OSError):  # a read-only place keeps no marker
+        private_folder(_marker(path).parent)
         _marker(path).write_text(json.dumps(state), encoding="utf-8")
 
 

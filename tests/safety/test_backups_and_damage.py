@@ -208,7 +208,8 @@ def test_the_full_check_runs_only_when_the_last_close_was_not_clean(db_path: Pat
     # a full check a week old, or stamped in the future, is due again
     import json
 
-    marker = db_path.with_name(f".{db_path.name}.state.json")
+    marker = bk.backup_dir_for(db_path) / "crm.state.json"
+    assert marker.is_file()
     for when in (datetime.now(UTC) - timedelta(days=8), datetime.now(UTC) + timedelta(days=30)):
         state = json.loads(marker.read_text())
         state["full_check"] = when.isoformat()

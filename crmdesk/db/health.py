@@ -122,7 +122,7 @@ def _write_marker(path: Path, **changes: object) -> None:
 def record_clean_close(path: Path | str) -> None:
     """Note the file as crmdesk left it; call after the last connection closed."""
     path = Path(path)
-    if path.is_file():
+    if path.is_file() and path.stat().st_size > 0:  # an empty file is no database yet
         _write_marker(path, clean_close=fingerprint(path))
 
 
@@ -170,7 +170,7 @@ def check_on_open(path: Path | str, *, full: bool | None = None) -> str:
             )
         return "none"
     if path.stat().st_size == 0:
-        if list_backups(path):  # emptied: the backups beside it say it had data
+        if _belongs_to_crmdesk(path):  # emptied: its backups or marker say it had data
             raise _damaged(path, ["the file is empty (zero bytes)"])
         return "none"
     problem = header_problem(path)

@@ -280,3 +280,19 @@ def test_a_full_disk_during_a_save_is_one_sentence_and_writes_nothing(tmp_path: 
             assert _names(path) == ["Kestrel Logistics"]
         finally:
             db.dispose()
+
+
+def test_an_emptied_file_without_backups_is_still_not_recreated_empty(db_path: Path) -> None:
+    _populated(db_path)
+    assert check_on_open(db_path) == "full"  # crmdesk has seen it (its marker)
+    db_path.write_bytes(b"")
+    with pytest.raises(DamagedDatabaseError, match="no backup"):
+        check_on_open(db_path)
+    assert not db_path.exists()
+
+
+def test_a_new_empty_file_is_a_new_database(db_path: Path) -> None:
+    db_path.write_bytes(b"")
+    assert check_on_open(db_path) == "none"
+    record_clean_close(db_path)
+    assert check_on_open(db_path) == "none" and db_path.exists()

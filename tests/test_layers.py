@@ -46,8 +46,8 @@ for info in pkgutil.walk_packages(crmdesk.__path__, "crmdesk."):
         continue
     importlib.import_module(info.name)
 from crmdesk.cli import main
-assert main(["--db", {str(tmp_path / "x.sqlite3")!r}, "stats", "--json"]) == 0
 assert main(["--db", {str(tmp_path / "x.sqlite3")!r}, "demo", "--accounts", "3"]) == 0
+assert main(["--db", {str(tmp_path / "x.sqlite3")!r}, "stats", "--json"]) == 0
 loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6"))
 assert not loaded, loaded
 print("ok")

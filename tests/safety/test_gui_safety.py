@@ -252,15 +252,20 @@ def test_cli_restore_is_refused_while_a_window_holds_the_database(demo_db, capsy
     assert main(["--db", str(path), "restore", taken.name]) == 0  # stale lock: allowed
 
 
-def test_start_backs_up_at_most_daily_and_quit_backs_up(demo_db, qtbot):
+def test_start_backs_up_at_most_daily_and_quit_backs_up_only_a_change(demo_db, qtbot):
+    from crmdesk.core.accounts import create_account
+
     path = Path(demo_db.path)
     demo_db.dispose()
-    for _ in range(2):
+    for edit in (False, True, False):
         win = guarded_start(str(path), create_window, interactive=False)
         qtbot.addWidget(win)
         qtbot.waitUntil(lambda w=win: not w.jobs._running, timeout=10000)
+        if edit:
+            create_account(win.db, name="Changed before quit")
         win.quit_backup()
-        win.instance_lock.unlock()
+        assert not win.instance_lock.isLocked()  # released before the copy
         win.close()
     reasons = sorted(b.reason for b in bk.list_backups(path))
-    assert reasons == ["daily", "on-quit", "on-quit"]
+    # the first start's daily copy; a quit after only looking costs nothing
+    assert reasons == ["daily", "on-quit"]

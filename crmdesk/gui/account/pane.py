@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QSizePolicy, QWidget
 from crmdesk.core import accounts as svc
 from crmdesk.core.changes import Changes, Kind
 from crmdesk.db.models import Account, Contact, TierChange
-from crmdesk.errors import CrmError, NotFoundError
+from crmdesk.errors import CrmError, DatabaseError, NotFoundError
 from crmdesk.gui.account.form import AccountForm
 from crmdesk.gui.account.people import PeopleTab
 from crmdesk.gui.account.tier_dialog import TierChangeDialog
@@ -200,6 +200,10 @@ class AccountPane(QWidget):
                 lambda _r: svc.update_account(self.db, account_id, **before),
                 changes=Changes.of(*kinds, accounts=[account_id]),
             )
+        except DatabaseError as exc:  # busy, read-only, disk full: a dialog; edits kept
+            self.ui.overviewError.setText(str(exc))
+            window.show_error(exc)
+            return False
         except CrmError as exc:
             self.ui.overviewError.setText(str(exc))
             return False

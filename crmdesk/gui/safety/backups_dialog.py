@@ -14,7 +14,8 @@ from PySide6.QtCore import QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QTableWidgetItem, QWidget
 
-from crmdesk.db.backup import BackupInfo, backup_dir_for, list_backups, restore_backup, take_backup
+from crmdesk.db.backup import BackupInfo, backup_dir_for, list_backups, take_backup
+from crmdesk.db.restore import restore_backup
 from crmdesk.gui.common.fmt import local_qdatetime
 from crmdesk.gui.forms.ui_backups import Ui_BackupsDialog
 
@@ -159,5 +160,5 @@ class BackupsDialog(QDialog):
 
     def show_folder(self) -> None:
         folder = backup_dir_for(self.path)
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

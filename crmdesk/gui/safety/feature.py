@@ -11,7 +11,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from crmdesk.db.backup import newest_good_backup
-from crmdesk.db.health import CheckReport, check_database, storage_warning
+from crmdesk.db.health import CheckReport, check_database
+from crmdesk.db.location import storage_warning
 from crmdesk.gui.common.jobs import Job
 from crmdesk.gui.common.window_api import WindowApi
 from crmdesk.gui.safety.backups_dialog import BackupsDialog

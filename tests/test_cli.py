@@ -81,7 +81,7 @@ def test_env_var_chooses_the_database(demo_file, monkeypatch):
     ("args", "code", "message"),
     [
         (["accounts", "--tier", "gold"], 2, "'gold' is not one of"),
-        (["nonsense-command", "x"], 2, "invalid choice: 'nonsense-command'"),
+        (["nonsense-command", "x"], 2, "'nonsense-command' is not a command"),
         (["demo", "--accounts", "0"], 1, "--accounts must be at least 1"),
         (["open", "/no/such/file.xlsx"], 1, "no such file"),
     ],

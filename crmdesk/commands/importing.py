@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from crmdesk.cli import command, open_db, print_json
+from crmdesk.commands.base import command, open_db, print_json
 from crmdesk.db.enums import AcquisitionSource
 from crmdesk.importing.errors import ImportFileError
 

@@ -32,6 +32,8 @@ class Sheet:
     row_numbers: list[int]  # the file's row number of each data row
     header_row_number: int
     notes: list[str] = field(default_factory=list)  # what was skipped, in words
+    # file row number -> a warning the plan attaches to that row (RawTable's)
+    suspect_rows: dict[int, str] = field(default_factory=dict)
 
 
 def _filled(row: list[Cell]) -> int:
@@ -117,7 +119,15 @@ def find_header(raw: RawTable) -> Sheet:
         gap_after.append(blank_run > 0 and bool(data[:-1]))
         blank_run = 0
     _drop_footer(data, numbers, gap_after, notes)
-    return Sheet(headers, data, numbers, header_row_number, notes)
+    if raw.suspect_rows:
+        notes.append(f"{len(raw.suspect_rows)} row(s) to check: {_first(raw.suspect_rows)}")
+    return Sheet(headers, data, numbers, header_row_number, notes, dict(raw.suspect_rows))
+
+
+def _first(suspect: dict[int, str]) -> str:
+    rows = sorted(suspect)
+    named = ", ".join(str(n) for n in rows[:5]) + (" …" if len(rows) > 5 else "")
+    return f"row {named}: {suspect[rows[0]]}"
 
 
 def _drop_footer(

@@ -55,10 +55,17 @@ def _texts(row: list[Cell]) -> list[str]:
 _VALUE_LIKE = re.compile(r"^[\d\s+().,/:-]+$|@")
 
 
-def _header_score(row: list[Cell]) -> tuple[int, int] | None:
+def _header_score(row: list[Cell], single: bool = False) -> tuple[int, int] | None:
+    """(known headers, texts) of a candidate header row; ``single``: the
+    sheet has one column, whose header counts if it names a field ("Last
+    name", "Full name")."""
     texts = [c for c in row if isinstance(c, str) and c.strip() and not _VALUE_LIKE.search(c)]
-    if len(texts) < 2 or len(texts) < _filled(row):
+    if len(texts) < _filled(row):
         return None  # headers are text; a row with numbers or dates is data
+    if len(texts) < 2:
+        if single and texts and known_target(header_key(texts[0])):
+            return 1, 1
+        return None
     if len({t.strip().casefold() for t in texts}) < len(texts) * 0.6:
         return None
     known = sum(1 for t in texts if known_target(header_key(t)))
@@ -72,12 +79,12 @@ def find_header(raw: RawTable) -> Sheet:
     best_index, best = None, (0, 0)
     widest = max((_filled(r) for r in rows[:_SCAN_ROWS]), default=0)
     for index, row in enumerate(rows[:_SCAN_ROWS]):
-        score = _header_score(row)
+        score = _header_score(row, single=widest == 1)
         if score is None or (score[0] == 0 and score[1] < max(2, widest // 2)):
             continue
         if best_index is None or score > best:
             best_index, best = index, score
-    notes: list[str] = []
+    notes: list[str] = list(raw.notes)
     if best_index is None:
         start = next((i for i, r in enumerate(rows) if _filled(r)), 0)
         width = max((len(r) for r in rows), default=0)

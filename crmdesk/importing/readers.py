@@ -13,6 +13,7 @@ import codecs
 import csv
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -47,6 +48,7 @@ class Limits:
     max_unzipped_bytes: int = 1024**3  # what an XLSX/ODS may declare, all members
     memory_bytes: int = 3 * 1024**3
     timeout_s: float = 180.0
+    max_cell_chars: int = 128 * 1024  # one limit for CSV and workbooks alike
 
 
 DEFAULT_LIMITS = Limits()
@@ -66,6 +68,7 @@ class RawTable:
     # file row number -> why the row should be looked at (a replaced byte, …):
     # the plan shows these rows as problems
     suspect_rows: dict[int, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # how it was read, in words
 
 
 def sniff_kind(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
@@ -256,10 +259,13 @@ def read_csv(
         text, first_row = rest, 2
     delimiter = delimiter or sniff_delimiter(text)
     rows: list[list[Cell]] = []
+    csv.field_size_limit(limits.max_cell_chars)
     try:
         with gc_paused():  # a list per row, no cycles: see crmdesk.importing.memory
             _csv_rows(text, delimiter, rows, first_row, limits, literal_quotes_from)
     except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise ImportFileError(_cell_too_large(len(rows) + first_row, None, limits)) from None
         raise ImportFileError(
             f"the CSV file is malformed near row {len(rows) + 1}: {exc}"
         ) from None
@@ -353,21 +359,17 @@ def read_workbook(path: Path, kind: str, *, sheet: str | None, limits: Limits) -
 
     try:
         book = pc.CalamineWorkbook.from_path(str(path))
-        names = list(book.sheet_names)
-        chosen = _choose_sheet(names, sheet, path)
-        data = book.get_sheet_by_name(chosen)
-        _check_size(data.height, data.width, limits)
-        start = data.start
-        with gc_paused():  # Rust builds a list per row
-            rows: list[list[Any]] = data.to_python()
-        return RawTable(
-            kind=kind,
-            rows=rows,
-            first_row_number=(start[0] + 1) if start else 1,
-            sheet=chosen,
-            sheets=names,
-        )
-    except ImportFileError:
+
+        def load(name: str) -> tuple[list[list[Cell]], int]:
+            data = book.get_sheet_by_name(name)
+            _check_size(data.height, data.width, limits)
+            start = data.start
+            with gc_paused():  # Rust builds a list per row
+                rows: list[list[Any]] = data.to_python()
+            return rows, (start[0] + 1) if start else 1
+
+        return _sheet_with_data(kind, list(book.sheet_names), sheet, path, load, limits)
+    except (ImportFileError, PermissionError):
         raise
     except pc.PasswordError:
         raise ImportFileError(
@@ -386,6 +388,71 @@ def read_workbook(path: Path, kind: str, *, sheet: str | None, limits: Limits) -
         raise ImportFileError(
             f"{path.name} cannot be read: it is damaged or not a spreadsheet"
         ) from None
+
+
+def _sheet_with_data(
+    kind: str,
+    names: list[str],
+    sheet: str | None,
+    path: Path,
+    load: Callable[[str], tuple[list[list[Cell]], int]],
+    limits: Limits,
+) -> RawTable:
+    """The chosen sheet, or without a choice the first sheet that has data:
+    an empty first sheet is said to be empty, with the sheets named, instead
+    of "no column is mapped to the last name"."""
+    listed = ", ".join(f"'{n}'" for n in names)
+    candidates = [_choose_sheet(names, sheet, path)] if sheet is not None else names
+    if not candidates:
+        raise ImportFileError(f"{path.name} has no sheets")
+    empty: list[str] = []
+    for name in candidates:
+        rows, first_row = load(name)
+        if not any(_has_text(row) for row in rows):
+            empty.append(name)
+            continue
+        _check_cells(rows, first_row, limits)
+        table = RawTable(kind, rows, first_row_number=first_row, sheet=name, sheets=names)
+        if empty:
+            skipped = ", ".join(f"'{n}'" for n in empty)
+            table.notes.append(f"sheet {skipped} is empty; read sheet '{name}'")
+        return table
+    if sheet is not None:
+        raise ImportFileError(
+            f"sheet '{candidates[0]}' of {path.name} is empty (its sheets: {listed})"
+        )
+    raise ImportFileError(f"{path.name} has no data: every sheet is empty ({listed})")
+
+
+def _has_text(row: list[Cell]) -> bool:
+    return any(c is not None and (type(c) is not str or c.strip()) for c in row)
+
+
+def _check_cells(rows: list[list[Cell]], first_row: int, limits: Limits) -> None:
+    """The same per-cell limit as a CSV's (a 50 MB cell is no contact)."""
+    most = limits.max_cell_chars
+    for offset, row in enumerate(rows):
+        for column, cell in enumerate(row):
+            if type(cell) is str and len(cell) > most:
+                raise ImportFileError(_cell_too_large(first_row + offset, column, limits))
+
+
+def _cell_too_large(row: int, column: int | None, limits: Limits) -> str:
+    where = f"row {row}" + (f", column {_column_letters(column)}" if column is not None else "")
+    return (
+        f"{where}: a cell is larger than {limits.max_cell_chars // 1024} KB, more than any "
+        "contact field holds (a damaged file, or a document pasted into a cell); "
+        "it was not imported"
+    )
+
+
+def _column_letters(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _choose_sheet(names: list[str], sheet: str | None, path: Path) -> str:
@@ -424,18 +491,19 @@ def _read_xlsx_openpyxl(
             f"{path.name} cannot be read: it is damaged or not a spreadsheet "
             f"({type(first).__name__})"
         ) from None
-    try:
-        names = list(book.sheetnames)
-        chosen = _choose_sheet(names, sheet, path)
-        ws = book[chosen]
+
+    def load(name: str) -> tuple[list[list[Cell]], int]:
         rows: list[list[Cell]] = []
-        for values in ws.iter_rows(values_only=True):
+        for values in book[name].iter_rows(values_only=True):
             if len(values) > limits.max_columns:
                 _check_size(0, len(values), limits)
             rows.append(list(values))
             if len(rows) > limits.max_rows:
                 _check_size(len(rows), 0, limits)
-        return RawTable(kind="xlsx", rows=rows, sheet=chosen, sheets=names)
+        return rows, 1
+
+    try:
+        return _sheet_with_data("xlsx", list(book.sheetnames), sheet, path, load, limits)
     except ImportFileError:
         raise
     except Exception:

@@ -8,8 +8,11 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 ROWS = 120
 
@@ -142,3 +145,98 @@ def test_the_wizard_offers_to_read_without_quotes(qtbot: Any, tmp_path: Path, de
     assert window.errors == []
     wizard.reject()
     window.jobs.wait(10_000)
+
+
+# --- defect 12: misleading messages ----------------------------------------------
+
+
+def test_a_file_you_may_not_read_is_a_permission_error(tmp_path):
+    from tests.safety.envtools import crmdesk as unprivileged_crmdesk
+
+    for name in ("locked.xlsx", "locked.csv"):
+        path = tmp_path / name
+        if name.endswith(".xlsx"):
+            write_book(path, {"Contacts": [["First name", "Last name"], ["Anna", "Berg"]]})
+        else:
+            path.write_text("First name,Last name\nAnna,Berg\n", encoding="utf-8")
+        path.chmod(0)
+        done = unprivileged_crmdesk(
+            "--db", str(tmp_path / "crm.sqlite3"), "import", str(path), "--dry-run",
+            unprivileged=True,
+        )  # fmt: skip
+        assert done.returncode == 1, done.stderr
+        assert "Traceback" not in done.stderr
+        assert "permission denied" in done.stderr
+        assert "damaged" not in done.stderr
+
+
+def write_book(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_data_on_the_second_sheet_is_found_and_the_empty_one_named(tmp_path):
+    path = write_book(
+        tmp_path / "book.xlsx",
+        {
+            "Leer": [],
+            "Kontakte": [["First name", "Last name", "Company"], ["Anna", "Berg", "Acme"]],
+        },
+    )
+    db_file = tmp_path / "crm.sqlite3"
+    done, result = dry_run(db_file, path)
+    assert done.returncode == 0, done.stderr
+    assert result["created"] == 1
+    plain = crmdesk("--db", str(db_file), "import", str(path), "--dry-run")
+    assert "sheet 'Leer' is empty; read sheet 'Kontakte'" in plain.stderr
+    chosen = crmdesk("--db", str(db_file), "import", str(path), "--dry-run", "--sheet", "Leer")
+    assert chosen.returncode == 1
+    assert "sheet 'Leer' of book.xlsx is empty (its sheets: 'Leer', 'Kontakte')" in chosen.stderr
+    assert "last name" not in chosen.stderr
+
+
+def test_a_workbook_of_empty_sheets_says_so(tmp_path):
+    path = write_book(tmp_path / "empty.xlsx", {"One": [], "Two": [[None, "  "]]})
+    done, _ = dry_run(tmp_path / "crm.sqlite3", path)
+    assert done.returncode == 1
+    assert "every sheet is empty ('One', 'Two')" in done.stderr
+
+
+@pytest.mark.parametrize("header", ["Last name", "Full name", "Nachname"])
+def test_a_single_name_column_is_accepted(tmp_path, header):
+    path = tmp_path / "names.csv"
+    path.write_text(f"{header}\nAnna Berg\nPaul Weber\n", encoding="utf-8")
+    done, result = dry_run(tmp_path / "crm.sqlite3", path, "--default-account", "Acme")
+    assert done.returncode == 0, done.stderr
+    assert result["created"] == 2
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_one_cell_size_limit_for_csv_and_xlsx(tmp_path, suffix):
+    big = "x" * (200 * 1024)
+    rows = [["First name", "Last name", "Notes"], ["Anna", "Berg", "ok"], ["Paul", "Weber", big]]
+    path = tmp_path / f"big{suffix}"
+    if suffix == ".csv":
+        path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    else:  # openpyxl cuts a cell at Excel's 32,767 characters: write the XML itself
+        rows[2][2] = "PLACEHOLDER"
+        write_book(tmp_path / "small.xlsx", {"Contacts": rows})
+        with (
+            zipfile.ZipFile(tmp_path / "small.xlsx") as src,
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out,
+        ):
+            for info in src.infolist():
+                data = src.read(info.filename)
+                out.writestr(info, data.replace(b"PLACEHOLDER", big.encode()))
+    done, _ = dry_run(tmp_path / "crm.sqlite3", path)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "row 3" in done.stderr and "larger than 128 KB" in done.stderr

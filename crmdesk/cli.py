@@ -61,6 +61,9 @@ def _first_word(argv: list[str]) -> int | None:
         if token == "--db":
             index += 2
             continue
+        if token.startswith("--db="):
+            index += 1
+            continue
         if token.startswith("-"):
             return None
         return index

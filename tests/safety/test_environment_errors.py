@@ -182,3 +182,31 @@ def test_the_same_seed_on_a_fresh_database_gives_the_same_uuids(tmp_path):
         rows.append(conn.execute("SELECT uuid, name FROM accounts ORDER BY id").fetchall())
         conn.close()
     assert rows[0] == rows[1]
+
+
+# --- the mapping itself ------------------------------------------------------------
+
+
+def test_environment_messages_cover_what_the_machine_refuses(tmp_path):
+    import errno
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import OperationalError
+
+    from crmdesk.environment import environment_message, file_label
+
+    full = OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "x.csv"))
+    assert "disk is full" in (environment_message(full) or "")
+    rofs = OSError(errno.EROFS, "Read-only file system", str(tmp_path / "x.sqlite3"))
+    assert "read-only" in (environment_message(rofs) or "")
+    denied = PermissionError(errno.EACCES, "Permission denied", os.fsdecode(b"/tmp/caf\xe9"))
+    assert environment_message(denied) == "permission denied: /tmp/caf\ufffd"
+    db_file = tmp_path / "ro.sqlite3"
+    sqlite3.connect(db_file).execute("CREATE TABLE t (x)").connection.close()
+    engine = create_engine(f"sqlite:///file:{db_file}?mode=ro&uri=true")
+    with pytest.raises(OperationalError) as caught, engine.begin() as conn:
+        conn.execute(text("INSERT INTO t VALUES (1)"))
+    assert "read-only" in (environment_message(caught.value) or "")
+    assert environment_message(ValueError("a bug")) is None
+    assert environment_message(KeyError("a bug")) is None
+    assert file_label(os.fsdecode(b"/data/caf\xe9.csv")) == "café.csv"

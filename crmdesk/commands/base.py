@@ -43,8 +43,11 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def open_db(args: argparse.Namespace) -> Database:
-    """The database named by ``--db`` (or the default), migrated."""
+def open_db(args: argparse.Namespace, *, write: bool = True) -> Database:
+    """The database named by ``--db`` (or the default), migrated. ``write``
+    says whether the command writes; a read-only opening for commands that
+    only read belongs to the database lifecycle (crmdesk/db), not here."""
+    del write  # accepted so that commands can say so already
     from crmdesk.db.migrate import open_database
     from crmdesk.paths import resolve_db_url
 

@@ -9,6 +9,8 @@ from crmdesk.commands.base import command, enum_arg, open_db, print_json
 from crmdesk.db.enums import AccountStatus, Tier
 from crmdesk.errors import InvalidValueError
 
+_enum_arg = enum_arg  # its old name here, for command modules written before the move
+
 
 @command
 def _demo(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

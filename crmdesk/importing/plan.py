@@ -193,6 +193,8 @@ def _build_plan(
             if progress is not None:
                 progress(index, total)
         row_values = normalise_row(cells, columns, options.region.upper())
+        if sheet.suspect_rows and sheet.row_numbers[index] in sheet.suspect_rows:
+            row_values.warnings.append(sheet.suspect_rows[sheet.row_numbers[index]])
         if not row_values.company:
             if default_account:
                 row_values.company = default_account

@@ -21,6 +21,7 @@ from crmdesk.db.engine import Database
 from crmdesk.db.enums import BuyingRole, ContactLevel, Stance, Tier
 from crmdesk.db.models import Account, Contact, TierChange
 from crmdesk.db.models_imports import ImportBatch, ImportChange, ImportMapping
+from crmdesk.environment import file_label
 from crmdesk.errors import CrmError
 from crmdesk.formula_guard import neutralise
 from crmdesk.importing import values as vals
@@ -142,7 +143,7 @@ def commit(
             conn = session.connection()
             batch = ImportBatch(
                 uuid=uuid.uuid4(),
-                file_name=Path(file_path).name,
+                file_name=file_label(file_path),  # a Latin-1 name is not UTF-8
                 file_sha256=file_digest(file_path) if Path(file_path).is_file() else None,
                 sheet=sheet,
                 settings={

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from crmdesk.atomic import atomic_write
+from crmdesk.core.identity import company_key
 from crmdesk.core.validation import normalise_website
 from crmdesk.db.engine import Database
 from crmdesk.db.enums import BuyingRole, ContactLevel, Stance, Tier
@@ -35,7 +36,7 @@ from crmdesk.importing.bulk import (
 from crmdesk.importing.errors import ImportCancelled, ImportFileError
 from crmdesk.importing.mapping import TARGETS, signature
 from crmdesk.importing.memory import gc_paused
-from crmdesk.importing.plan import Plan, RowPlan, company_key
+from crmdesk.importing.plan import Plan, RowPlan
 from crmdesk.importing.snapshot import DIFF_FIELDS, Snapshot
 
 _ENUMS = {"buying_role": BuyingRole, "stance": Stance, "level": ContactLevel}

@@ -16,7 +16,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from crmdesk.core import validation as v
-from crmdesk.core.identity import company_key
+from crmdesk.core.identity import CompanyIndex
 from crmdesk.db.engine import Database
 from crmdesk.db.enums import (
     AccountStatus,
@@ -208,18 +208,21 @@ def matching_accounts(db: Database, name: str) -> list[Account]:
     """Live accounts that are the company ``name`` names by identity key
     (legal form, case, accents and punctuation aside), oldest first: what a
     new account called ``name`` would duplicate."""
-    key = company_key(name)
-    if not key:
-        return []
     with db.session() as session:
-        return _by_key(session, key)
+        return _accounts(session, _index(session).same_company(name))
 
 
-def _by_key(session: Session, key: str) -> list[Account]:
+def _index(session: Session) -> CompanyIndex[int]:
+    index: CompanyIndex[int] = CompanyIndex()
     rows = session.execute(
         select(Account.id, Account.name).where(Account.deleted_at.is_(None)).order_by(Account.id)
     )
-    ids = [account_id for account_id, name in rows if company_key(name) == key]
+    for account_id, name in rows:
+        index.add(account_id, name)
+    return index
+
+
+def _accounts(session: Session, ids: list[int]) -> list[Account]:
     if not ids:
         return []
     found = session.scalars(select(Account).where(Account.id.in_(ids)).order_by(Account.id))
@@ -227,12 +230,16 @@ def _by_key(session: Session, key: str) -> list[Account]:
 
 
 def find_account(db: Database, name_or_uuid: str, *, deleted: bool = False) -> Account:
-    """Find one live account by UUID, exact name (any case), identity key
-    ("Acme Inc" finds "ACME, Inc."), or unique part of the name.
-    ``deleted``: look among deleted accounts instead (to restore one)."""
+    """Find one live account by UUID, exact name (any case), identity (by
+    the importer's rule, :class:`~crmdesk.core.identity.CompanyIndex`: "Acme
+    Inc" finds "ACME, Inc.", "Acme GmbH" the only "Acme"), or unique part of
+    the name. Several matches are an error that lists them (the importer,
+    which cannot ask, takes the oldest). ``deleted``: look among deleted
+    accounts instead (to restore one)."""
     text = name_or_uuid.strip()
     if not text:
         raise InvalidValueError("no account named: give a name or a UUID")
+    state = "deleted " if deleted else ""
     with db.session() as session:
         live = select(Account).where(
             Account.deleted_at.is_not(None) if deleted else Account.deleted_at.is_(None)
@@ -244,15 +251,16 @@ def find_account(db: Database, name_or_uuid: str, *, deleted: bool = False) -> A
         if wanted is not None:
             account = session.scalars(live.where(Account.uuid == wanted)).first()
             if account is None:
-                raise NotFoundError(f"no {'deleted ' if deleted else ''}account with UUID {text}")
+                raise NotFoundError(f"no {state}account with UUID {text}")
             return account
         exact = list(session.scalars(live.where(func.lower(Account.name) == text.lower())))
         if len(exact) == 1:
             return exact[0]
         candidates = exact
-        key = company_key(text)
-        if not candidates and key and not deleted:
-            candidates = _by_key(session, key)
+        if not candidates and not deleted:
+            index = _index(session)
+            same = index.same_name(text) or index.same_company(text)
+            candidates = _accounts(session, same)
         if not candidates:
             candidates = list(
                 session.scalars(
@@ -269,7 +277,7 @@ def find_account(db: Database, name_or_uuid: str, *, deleted: bool = False) -> A
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
-        raise NotFoundError(f"no {'deleted ' if deleted else ''}account named '{text}'")
+        raise NotFoundError(f"no {state}account named '{text}'")
     names = "; ".join(f"{a.name} ({a.uuid})" for a in candidates[:10])
     more = " and more" if len(candidates) > 10 else ""
     raise AmbiguousError(f"'{text}' matches several accounts: {names}{more}")

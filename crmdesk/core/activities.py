@@ -7,6 +7,7 @@ their account (activities carry no owner of their own).
 
 from __future__ import annotations
 
+import uuid as uuid_mod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -98,6 +99,28 @@ def load(session: Session, activity_id: int, *, include_deleted: bool = False) -
     if activity is None or (activity.is_deleted and not include_deleted):
         raise NotFoundError(f"no activity with id {activity_id}")
     return activity
+
+
+def find_activity(db: Database, id_or_uuid: str | int) -> Activity:
+    """One live activity by its id or UUID, with its account and people."""
+    text = str(id_or_uuid).strip()
+    with db.session() as session:
+        stmt = select(Activity).options(
+            selectinload(Activity.contacts), selectinload(Activity.account)
+        )
+        if text.isdigit():
+            stmt = stmt.where(Activity.id == int(text))
+        else:
+            try:
+                stmt = stmt.where(Activity.uuid == uuid_mod.UUID(text))
+            except ValueError:
+                raise InvalidValueError(
+                    f"'{text}' is not an activity id (a number, or a UUID)"
+                ) from None
+        activity = session.scalars(stmt.where(Activity.deleted_at.is_(None))).first()
+        if activity is None:
+            raise NotFoundError(f"no activity with id {text}")
+        return activity
 
 
 def log_activity(

@@ -7,7 +7,9 @@ services, the command line, the window and the duplicate finder), so that
   that Unicode decomposition leaves alone spelled out (ø, æ, ß, ł, þ…), only
   letters and digits kept.
 - :func:`company_key` also ignores legal forms at the end of the name
-  (GmbH, AG, Ltd, Inc., S.A., B.V., Oy, A/S, …).
+  (GmbH, AG, Ltd, Inc., S.A., B.V., Oy, A/S, …): what a new account would
+  duplicate. :class:`CompanyIndex` links a name to one account: the same
+  folded name first, else the only account with its company key.
 - :func:`person_key` is a person's name, word by word; :func:`email_key` an
   address; :func:`similar_name` the fuzzy rule for "probably the same person"
   (rapidfuzz token-sort ratio >= :data:`FUZZY_CUTOFF`).
@@ -19,10 +21,12 @@ import re
 import unicodedata
 from collections.abc import Collection
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz, process
 
 FUZZY_CUTOFF = 90
+T = TypeVar("T")
 
 # Letters NFKD does not decompose into a base letter plus marks.
 _SPELLED = str.maketrans(
@@ -75,10 +79,11 @@ def fold(text: str) -> str:
     return "".join(_words(text))
 
 
-def _words(text: str) -> list[str]:
+@lru_cache(maxsize=131072)
+def _words(text: str) -> tuple[str, ...]:
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_SPELLED))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _WORDS.findall(plain.translate(_SPELLED))
+    return tuple(_WORDS.findall(plain.translate(_SPELLED)))
 
 
 @lru_cache(maxsize=131072)
@@ -87,7 +92,7 @@ def company_key(name: str) -> str:
     ignored, so "ACME, Inc.", "Acme Inc" and "Acme" are one company and
     "Müller GmbH & Co. KG" is "Müller". A name that is only a legal form
     keeps it ("AG" stays "ag")."""
-    words = _words(name)
+    words = list(_words(name))
     while len(words) > 1:
         for size in range(min(_LONGEST_FORM, len(words) - 1), 0, -1):
             if tuple(words[-size:]) in _LEGAL_FORMS:
@@ -96,6 +101,42 @@ def company_key(name: str) -> str:
         else:
             break
     return "".join(words)
+
+
+class CompanyIndex(Generic[T]):
+    """Accounts (or anything standing for one) by company identity, to link
+    a company name to one of them: the one with the same folded name ("Acme
+    Inc" is "ACME, Inc."; the first added when several are), else the only
+    one whose name differs just by its legal form ("Acme GmbH" is "Acme");
+    none when several do (sister companies "Acme AG" and "Acme Ltd" are not
+    guessed between). The importer and the account lookup both use it."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, list[T]] = {}
+        self._keys: dict[str, list[T]] = {}
+
+    def add(self, item: T, name: str) -> None:
+        self._names.setdefault(fold(name), []).append(item)
+        self._keys.setdefault(company_key(name), []).append(item)
+
+    def same_name(self, name: str) -> list[T]:
+        """Items whose name folds to the same text, in the order added."""
+        return list(self._names.get(fold(name), ())) if fold(name) else []
+
+    def same_company(self, name: str) -> list[T]:
+        """Items with the same company key (legal form aside), in order."""
+        key = company_key(name)
+        return list(self._keys.get(key, ())) if key else []
+
+    def find(self, name: str) -> T | None:
+        folded = fold(name)
+        if not folded:
+            return None
+        same = self._names.get(folded)
+        if same:
+            return same[0]
+        company = self._keys.get(company_key(name), ())
+        return company[0] if len(company) == 1 else None
 
 
 @lru_cache(maxsize=131072)

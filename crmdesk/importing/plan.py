@@ -15,12 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from crmdesk.core.identity import (
-    company_key,
-    email_key,
-    person_key,
-    similar_name,
-)
+from crmdesk.core.identity import CompanyIndex, email_key, fold, person_key, similar_name
 from crmdesk.db.enums import AcquisitionSource
 from crmdesk.importing import values as vals
 from crmdesk.importing.errors import ImportCancelled, ImportFileError
@@ -57,7 +52,7 @@ class RowPlan:
     index: int  # into sheet.rows
     row_number: int  # in the file, for people
     values: RowValues
-    account_key: str = ""
+    account_key: str = ""  # "#<id>" for an existing account, else a key of Plan.new_accounts
     account_id: int | None = None  # None: a new account (see Plan.new_accounts)
     action: str = "create"  # create | update | skip | reject
     match_id: int | None = None  # the existing contact it matches
@@ -196,7 +191,6 @@ def _build_plan(
                 index=index,
                 row_number=sheet.row_numbers[index],
                 values=row_values,
-                account_key=company_key(row_values.company),
                 action="reject" if row_values.errors else "create",
             )
         )
@@ -219,16 +213,28 @@ def _build_plan(
 
 
 def _link_accounts(plan: Plan, snapshot: Snapshot) -> None:
+    """Each row's account: an existing one by the rule of
+    :class:`~crmdesk.core.identity.CompanyIndex`, else a new one, shared by
+    the rows that the same rule links to it."""
+    new: CompanyIndex[str] = CompanyIndex()
     for row in plan.rows:
-        if not row.account_key:
-            continue
-        existing = snapshot.accounts.get(row.account_key)
+        company = row.values.company
+        existing = snapshot.companies.find(company) if company else None
         if existing is not None:
-            row.account_id = existing[0]
-        elif row.action != "reject":
-            info = plan.new_accounts.setdefault(row.account_key, {"name": row.values.company})
-            for key, value in row.values.account_extra.items():
-                info.setdefault(key, value)
+            row.account_id, row.account_key = existing, f"#{existing}"
+            continue
+        key = new.find(company) if company else None
+        if key is None:
+            key = fold(company)
+            if not key or row.action == "reject":
+                row.account_key = key
+                continue
+            new.add(key, company)
+        row.account_key = key
+        if row.action != "reject":
+            info = plan.new_accounts.setdefault(key, {"name": company})
+            for name, value in row.values.account_extra.items():
+                info.setdefault(name, value)
 
 
 _EMAILS = ("email", "email_secondary")

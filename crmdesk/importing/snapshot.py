@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from crmdesk.core.identity import company_key, email_key, person_key, similar_name
+from crmdesk.core.identity import CompanyIndex, email_key, person_key, similar_name
 from crmdesk.db.engine import Database
 from crmdesk.db.models import Account, Contact
 
@@ -32,7 +32,7 @@ DIFF_FIELDS = (
 
 @dataclass
 class Snapshot:
-    accounts: dict[str, tuple[int, str]] = field(default_factory=dict)  # key -> (id, name)
+    companies: CompanyIndex[int] = field(default_factory=CompanyIndex)  # account ids by name
     emails: dict[str, int] = field(default_factory=dict)  # e-mail key -> contact id
     names: dict[int, dict[str, int]] = field(default_factory=dict)  # account -> name key -> id
     people: dict[int, tuple[str, int]] = field(default_factory=dict)  # id -> (name, account)
@@ -96,7 +96,7 @@ def load_snapshot(db: Database) -> Snapshot:
             .where(Account.deleted_at.is_(None))
             .order_by(Account.id)
         ):
-            snap.accounts.setdefault(company_key(name), (account_id, name))
+            snap.companies.add(account_id, name)
             snap.account_names[account_id] = name
         stmt = select(
             Contact.id, Contact.account_id, Contact.first_name, Contact.last_name,

@@ -7,10 +7,11 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from crmdesk.core.activities import FollowUp
-from crmdesk.db.models import Account, Activity, Contact, TierChange
+if TYPE_CHECKING:  # the command line starts without SQLAlchemy until a command needs it
+    from crmdesk.core.activities import FollowUp
+    from crmdesk.db.models import Account, Activity, Contact, TierChange
 
 ACCOUNT_FIELDS = (
     "name",

@@ -40,9 +40,10 @@ def _aware(value: Any, field: str, day_time: time | None = None) -> datetime | N
             else:
                 value = datetime.fromisoformat(text)
         except ValueError:
-            example = "2026-12-31" if day_time is not None else "2026-12-31 14:30"
+            what = "a date (YYYY-MM-DD)" if day_time is not None else "a date and time"
             raise InvalidValueError(
-                f"{field} '{value}' is not a date (YYYY-MM-DD, like {example})"
+                f"{field} '{value}' is not {what}, like 2026-12-31"
+                + ("" if day_time is not None else " 14:30")
             ) from None
     if isinstance(value, date) and not isinstance(value, datetime) and day_time is not None:
         value = datetime.combine(value, day_time)

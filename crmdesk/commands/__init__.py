@@ -14,3 +14,5 @@ def load() -> None:
     from crmdesk.commands import importing  # noqa: F401
     from crmdesk.commands import safety  # noqa: F401
     from crmdesk.commands import reports  # noqa: F401
+    from crmdesk.commands import records  # noqa: F401
+    from crmdesk.commands import activities  # noqa: F401

@@ -13,7 +13,7 @@ import argparse
 import sys
 from typing import Any
 
-from crmdesk.cli import command, open_db, print_json
+from crmdesk.commands.base import command, open_db, print_json
 from crmdesk.commands.record_json import activity_json, follow_up_json
 from crmdesk.errors import InvalidValueError
 
@@ -118,7 +118,7 @@ def run_follow_ups(args: argparse.Namespace) -> int:
     prefs = load_preferences()
     owner_filter = args.owner if args.owner is not None else ("me" if prefs.me else "all")
     owner = resolve_owner(owner_filter, prefs)
-    db = open_db(args)
+    db = open_db(args, write=False)
     account_id = find_account(db, args.account).id if args.account else None
     now = utcnow()
     rows = follow_ups(

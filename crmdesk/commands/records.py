@@ -14,7 +14,7 @@ import argparse
 import sys
 from typing import Any
 
-from crmdesk.cli import command, open_db, print_json
+from crmdesk.commands.base import command, open_db, print_json
 from crmdesk.commands.record_json import account_json, contact_json, tier_change_json
 from crmdesk.errors import CrmError, InvalidValueError
 
@@ -212,7 +212,7 @@ def run_account_restore(args: argparse.Namespace) -> int:
 def run_account_show(args: argparse.Namespace) -> int:
     from crmdesk.core.accounts import find_account
 
-    db = open_db(args)
+    db = open_db(args, write=False)
     return _show_account(args, db, find_account(db, args.account).id, "show")
 
 
@@ -377,7 +377,7 @@ def run_contact_list(args: argparse.Namespace) -> int:
     from crmdesk.core.accounts import find_account
     from crmdesk.db.models import Contact
 
-    db = open_db(args)
+    db = open_db(args, write=False)
     account = find_account(db, args.account)
     with db.session() as session:
         people = session.scalars(

@@ -1,4 +1,5 @@
-"""Stakeholder coverage gaps and defection signals computed from real data."""
+"""Stakeholder coverage gaps and defection signals computed from real data:
+both are the health score's components (one implementation)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,11 @@ def test_silent_key_contact_is_a_gap_and_transactional_has_none(db):
         occurred_at=utcnow() - timedelta(days=120),
     )  # fmt: skip
     gaps = build_plan_document(db, a.id).coverage_gaps
-    assert any("Chef (decision maker) not contacted in 90 days" in g for g in gaps)
+    # strategic key contacts: every 60 days, at most 90 (crmdesk.core.cadence)
+    assert (
+        "Chef (decision maker): no touch for 120 days; keep in touch every 60 days, at most 90."
+        in gaps
+    )
     t = accounts.create_account(db, name="Just Orders", tier="transactional")
     assert build_plan_document(db, t.id).coverage_gaps == ()
 

@@ -283,9 +283,10 @@ def score_satisfaction(f: Facts, ctx: Context) -> Component:
 
 def score_activity_trend(f: Facts, ctx: Context) -> Component:
     w, recent, before = WEIGHTS["activity_trend"], f.touches_recent, f.touches_before
-    counts = f"{recent} touches in the last 90 days against {before} in the 90 before"
+    touches = f"{recent} touch{'' if recent == 1 else 'es'}"
+    counts = f"{touches} in the last 90 days against {before} in the 90 before"
     if before < TREND_MIN_BEFORE:
-        text = f"{recent} touches in the last 90 days (too few before to judge a trend)."
+        text = f"{touches} in the last 90 days (too few before to judge a trend)."
         return _c("activity_trend", w, Band.GREEN, text)
     ratio = recent / before
     if ratio >= 0.75:

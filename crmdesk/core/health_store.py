@@ -63,7 +63,7 @@ def take_snapshots(db: Database, *, now: datetime | None = None) -> SnapshotResu
                 select(HealthSnapshot.account_id, HealthSnapshot.id).where(
                     HealthSnapshot.week == week
                 )
-            ).tuples()
+            ).tuples().all()
         )
         fresh, again = [], []
         for account_id, h in scores.items():

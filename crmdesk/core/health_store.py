@@ -58,13 +58,10 @@ def take_snapshots(db: Database, *, now: datetime | None = None) -> SnapshotResu
     week = iso_week(now)
     with db.session() as session:
         scores = health_in_session(session, Selection(), now)
-        existing = dict(
-            session.execute(
-                select(HealthSnapshot.account_id, HealthSnapshot.id).where(
-                    HealthSnapshot.week == week
-                )
-            ).tuples().all()
+        stmt = select(HealthSnapshot.account_id, HealthSnapshot.id).where(
+            HealthSnapshot.week == week
         )
+        existing = {acc: snap for acc, snap in session.execute(stmt)}
         fresh, again = [], []
         for account_id, h in scores.items():
             values = {

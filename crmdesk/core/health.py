@@ -202,7 +202,9 @@ def score_key_contacts(f: Facts, ctx: Context) -> Component:
         parts.append(f"{silent} key contact{'s' if silent > 1 else ''} silent past the maximum")
     if due:
         parts.append(f"{due} due for a touch")
-    names = ", ".join(p.name for p, *_x in late[:3]) + (" …" if len(late) > 3 else "")
+    names = ", ".join(p.name for p, *_x in late[:3])
+    if len(late) > 3:
+        names += f" and {len(late) - 3} more"
     return _c(
         "key_contacts",
         w - 8 * silent - 3 * due,

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -130,10 +130,22 @@ class AccountHealth:
 
 @dataclass(frozen=True)
 class Context:
+    """When the score is computed; local dates by the current UTC offset
+    (converting each of 50,000 times to local time cost most of a second)."""
+
     now: datetime
 
+    def __post_init__(self) -> None:
+        local = self.now.astimezone()
+        object.__setattr__(self, "_offset", local.utcoffset() or timedelta(0))
+        object.__setattr__(self, "_today", local.date())
+
     def days(self, when: datetime | None) -> int | None:
-        return cadence.days_since(when, self.now)
+        """Whole local calendar days since ``when`` (as cadence.days_since)."""
+        if when is None:
+            return None
+        day = (when + self._offset).date()  # type: ignore[attr-defined]
+        return max(0, (self._today - day).days)  # type: ignore[attr-defined]
 
 
 def _c(key: str, points: float, band: Band, text: str, **kw: Any) -> Component:

@@ -16,13 +16,14 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from crmdesk.core.health import AccountHealth, Band, health_in_session
@@ -120,32 +121,64 @@ def history(db: Database, account_id: int, *, weeks: int = 52) -> list[HistoryPo
 
 # -- the in-memory score cache (sorting by health) ---------------------------
 
+CACHE_SECONDS = 600  # a safety net for the changes the fingerprint cannot see
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: tuple[Any, ...]
+    computed: float
+    scores: dict[int, AccountHealth]
+    ranked: tuple[int, ...]  # scored ids, worst first
+
+
 _lock = threading.Lock()
-_cache: dict[str, tuple[tuple[Any, ...], dict[int, AccountHealth]]] = {}
+_cache: dict[str, _Entry] = {}
 
 
 def _fingerprint(session: Session, now: datetime) -> tuple[Any, ...]:
+    """The local day, and the newest id and ``updated_at`` of every table the
+    score reads — each the last entry of an index, so this costs
+    microseconds. Inserts and edits change it; a hard delete of an older row
+    (only an import's undo does that) or a removed participant may not, for
+    which the cache also expires after CACHE_SECONDS."""
     parts: list[Any] = [now.astimezone().date()]
     for model in (Account, Contact, Activity, AccountPlan):
-        parts.extend(session.execute(select(func.count(), func.max(model.updated_at))).one())
-    parts.append(session.scalar(select(func.count()).select_from(activity_contacts)))
+        parts.extend(session.execute(select(func.max(model.id), func.max(model.updated_at))).one())
+    parts.append(session.scalar(select(func.max(literal_column("rowid"))).select_from(
+        activity_contacts)))  # fmt: skip
     return tuple(parts)
 
 
-def current_scores(db: Database, *, now: datetime | None = None) -> dict[int, AccountHealth]:
-    """Health of every scored account, recomputed only when the data or
-    the day changed since the last call (for this database)."""
+def _entry(db: Database, now: datetime | None) -> _Entry:
     now = now or utcnow()
     with db.session() as session:
         key = _fingerprint(session, now)
         with _lock:
             cached = _cache.get(db.url)
-        if cached is not None and cached[0] == key:
-            return cached[1]
+        if (
+            cached is not None
+            and cached.key == key
+            and time.monotonic() - cached.computed < CACHE_SECONDS
+        ):
+            return cached
         scores = health_in_session(session, Selection(), now)
+    ranked = sorted(scores, key=lambda i: (scores[i].score, scores[i].name.lower(), i))
+    entry = _Entry(key, time.monotonic(), scores, tuple(ranked))
     with _lock:
-        _cache[db.url] = (key, scores)
-    return scores
+        _cache[db.url] = entry
+    return entry
+
+
+def current_scores(db: Database, *, now: datetime | None = None) -> dict[int, AccountHealth]:
+    """Health of every scored account, recomputed only when the data or
+    the day changed since the last call (for this database)."""
+    return _entry(db, now).scores
+
+
+def ranked_ids(db: Database, *, now: datetime | None = None) -> tuple[int, ...]:
+    """Every scored account's id, worst first (then by name)."""
+    return _entry(db, now).ranked
 
 
 def forget_scores(db: Database | None = None) -> None:

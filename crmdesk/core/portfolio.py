@@ -234,13 +234,19 @@ def _by_health(
 ) -> list[AccountRow]:
     """Scores come from the health cache (they are not a column): the
     matching ids are ranked in memory and only the page's rows are read."""
-    from crmdesk.core.health_store import current_scores, rank
+    from crmdesk.core.health_store import ranked_ids
 
-    scores = current_scores(db)
-    with db.session() as session:
-        ids = list(session.scalars(select(Account.id).where(and_(*_conditions(db, flt)))))
+    ranked = list(ranked_ids(db))
+    if descending:
+        ranked.reverse()
     end = None if limit is None else offset + limit
-    page = rank(ids, scores, descending=descending)[offset:end]
+    with db.session() as session:
+        if flt == AccountFilter() and end is not None and end <= len(ranked):
+            page = ranked[offset:end]  # every account: no need to ask which match
+        else:
+            ids = set(session.scalars(select(Account.id).where(and_(*_conditions(db, flt)))))
+            unscored = sorted(ids.difference(ranked))  # lost accounts: always last
+            page = ([i for i in ranked if i in ids] + unscored)[offset:end]
     if not page:
         return []
     order = {account_id: i for i, account_id in enumerate(page)}

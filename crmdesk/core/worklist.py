@@ -152,10 +152,10 @@ def _follow_ups(session: Any, owner: str | None, now: datetime, until: datetime)
 def _cadence_items(h: AccountHealth, today: date, end: date) -> list[WorkItem]:
     out = []
     cad = h.cadence
-    if h.last_touch is None:
+    if h.days_since_touch is None:
         due = today
     else:
-        due = h.last_touch.astimezone().date() + timedelta(days=cad.ideal_days)
+        due = today + timedelta(days=cad.ideal_days - h.days_since_touch)
     if due <= end:
         since = (
             f"last touch {h.days_since_touch} days ago" if h.days_since_touch is not None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from crmdesk.core import cadence
 from crmdesk.core import health_facts as hf
@@ -46,17 +46,23 @@ def test_partial_index_where_clauses_are_the_codes(db):
 
 @pytest.mark.parametrize("index", sorted(QUERIES))
 def test_each_gatherer_uses_its_partial_index(db, index):
-    seen: list[str] = []
-    gatherer = QUERIES[index]
-    with db.session() as session:
-        real = session.execute
+    sent: list[tuple[str, object]] = []
 
-        def explain(stmt, *args, **kwargs):  # type: ignore[no-untyped-def]
-            compiled = stmt.compile(db.engine, compile_kwargs={"literal_binds": True})
-            plan = real(text(f"EXPLAIN QUERY PLAN {compiled}")).all()
-            seen.extend(row[-1] for row in plan)
-            return real(stmt, *args, **kwargs)
+    def capture(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("SELECT"):
+            sent.append((statement, parameters))
 
-        session.execute = explain  # type: ignore[method-assign]
-        gatherer(session, hf.Selection(), utcnow(), {})
-    assert any(index in step for step in seen), seen
+    event.listen(db.engine, "before_cursor_execute", capture)
+    try:
+        with db.session() as session:
+            QUERIES[index](session, hf.Selection(), utcnow(), {})
+    finally:
+        event.remove(db.engine, "before_cursor_execute", capture)
+    assert sent
+    with db.engine.connect() as conn:
+        steps = [
+            row[-1]
+            for statement, parameters in sent
+            for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+        ]
+    assert any(index in step for step in steps), steps

@@ -27,8 +27,8 @@ def test_worklist_rows_say_what_they_are_and_carry_their_ids(db):
     late = activities.log_activity(db, mine.id, kind="task", subject="Send quote",
                                    due_at=now - timedelta(days=4))  # fmt: skip
     _, end = week_bounds(now)
-    soon = activities.log_activity(db, mine.id, kind="task", subject="Book visit",
-                                   due_at=now + timedelta(days=(end - now.date()).days))  # fmt: skip
+    sunday = now + timedelta(days=(end - now.date()).days)
+    soon = activities.log_activity(db, mine.id, kind="task", subject="Book visit", due_at=sunday)
     activities.log_activity(db, mine.id, kind="task", subject="Next month",
                             due_at=now + timedelta(days=40))  # fmt: skip
     complaint = _log(db, mine.id, 45, kind="complaint", subject="Broken pallets",

@@ -27,8 +27,9 @@ def _portfolio(path):  # type: ignore[no-untyped-def]
     cold = accounts.create_account(db, name="Cold Steel AG", tier="partner", owner="Dana")
     boss = contacts.create_contact(db, cold.id, first_name="Maria", last_name="Rossi",
                                    level="executive", buying_role="decision_maker")  # fmt: skip
+    kickoff = now - timedelta(days=120)
     activities.log_activity(db, cold.id, kind="meeting", subject="Kick-off",
-                            occurred_at=now - timedelta(days=120), contact_ids=[boss.id])  # fmt: skip
+                            occurred_at=kickoff, contact_ids=[boss.id])  # fmt: skip
     activities.log_activity(db, cold.id, kind="task", subject="Send the quote",
                             due_at=now - timedelta(days=2))  # fmt: skip
     warm = accounts.create_account(db, name="Warm Wool Ltd", tier="transactional", owner="Sam")

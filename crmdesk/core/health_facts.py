@@ -220,7 +220,7 @@ def gather_satisfaction(
     totals: dict[int, int] = {}
     for acc, when, score in session.connection().execute(stmt):
         f = out.get(acc)
-        if f is None:
+        if f is None or score is None:
             continue
         if f.latest_score is not None:
             f.previous_score = f.latest_score

@@ -18,7 +18,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -187,15 +187,6 @@ def forget_scores(db: Database | None = None) -> None:
             _cache.clear()
         else:
             _cache.pop(db.url, None)
-
-
-def rank(ids: Iterable[int], scores: dict[int, AccountHealth], *, descending: bool) -> list[int]:
-    """``ids`` worst first (best first when descending); accounts without a
-    score (lost ones) always last."""
-    scored = [i for i in ids if i in scores]
-    unscored = sorted(i for i in ids if i not in scores)
-    scored.sort(key=lambda i: (scores[i].score, scores[i].name.lower(), i), reverse=descending)
-    return scored + unscored
 
 
 def band_counts(scores: dict[int, AccountHealth]) -> dict[Band, int]:

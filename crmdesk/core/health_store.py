@@ -144,7 +144,9 @@ def _fingerprint(session: Session, now: datetime) -> tuple[Any, ...]:
     which the cache also expires after CACHE_SECONDS."""
     parts: list[Any] = [now.astimezone().date()]
     for model in (Account, Contact, Activity, AccountPlan):
-        parts.extend(session.execute(select(func.max(model.id), func.max(model.updated_at))).one())
+        # one aggregate per query: SQLite answers a lone max() from the index end
+        parts.append(session.scalar(select(func.max(model.id))))
+        parts.append(session.scalar(select(func.max(model.updated_at))))
     parts.append(session.scalar(select(func.max(literal_column("rowid"))).select_from(
         activity_contacts)))  # fmt: skip
     return tuple(parts)

@@ -41,6 +41,8 @@ def run(ctx: BenchContext) -> list[Figure]:
                note=f"{n} accounts; CPU {median_p95(cpu)[0] / 1000:.3f} s"),
     ]  # fmt: skip
 
+    by_name, _c = _timed(lambda: list_accounts(db, sort=SortKey.NAME, limit=200), 30)
+    name_p95 = median_p95(by_name)[1]
     forget_scores()
     first, _c = _timed(lambda: list_accounts(db, sort=SortKey.HEALTH, limit=200), 1)
     wall, cpu = _timed(lambda: list_accounts(db, sort=SortKey.HEALTH, limit=200), 30)

@@ -134,7 +134,7 @@ def _follow_ups(session: Any, owner: str | None, now: datetime, until: datetime)
         .order_by(Activity.due_at, Activity.id)
     )
     out = []
-    for act_id, subject, due_at, acc_id, name, acc_owner in session.execute(stmt):
+    for act_id, subject, due_at, acc_id, name, acc_owner in session.connection().execute(stmt):
         due = hf._utc(due_at).astimezone().date()  # type: ignore[union-attr]
         late = _late(due, today)
         state = (
@@ -191,7 +191,7 @@ def _complaints(session: Any, ids: list[int] | None, names: dict[int, AccountHea
         .order_by(Activity.occurred_at)
     )
     out = []
-    for act_id, acc, subject, when in session.execute(stmt):
+    for act_id, acc, subject, when in session.connection().execute(stmt):
         h = names.get(acc)
         if h is None:
             continue
@@ -213,7 +213,7 @@ def _plans(session: Any, ids: list[int] | None, names: dict[int, AccountHealth],
         AccountPlan.period_start <= today, *_among(AccountPlan.account_id, ids),
     )  # fmt: skip
     out = []
-    for plan_id, acc, period_end, saved in session.execute(stmt):
+    for plan_id, acc, period_end, saved in session.connection().execute(stmt):
         h = names.get(acc)
         if h is None:
             continue

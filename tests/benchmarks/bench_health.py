@@ -54,6 +54,7 @@ def run(ctx: BenchContext) -> list[Figure]:
             p95,
             "ms",
             "≤ 50 ms",
+            baseline=name_p95,
             note=f"median {median:.1f} ms, CPU p95 {median_p95(cpu)[1]:.1f} ms; "
             f"first page (cache cold) {first[0]:.0f} ms",
         )  # fmt: skip

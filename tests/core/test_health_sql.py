@@ -66,3 +66,42 @@ def test_each_gatherer_uses_its_partial_index(db, index):
             for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
         ]
     assert any(index in step for step in steps), steps
+
+
+def test_a_0004_database_upgrades_and_scores_every_account(tmp_path):
+    """The shipped 0004 fixture (tests/fixtures/schemas) after migration
+    0005: no override set, no snapshot yet, every live account scored."""
+    import shutil
+    import sqlite3
+    from pathlib import Path
+
+    from crmdesk.core import health, health_store
+    from crmdesk.db.migrate import open_database
+
+    fixture = Path(__file__).parent.parent / "fixtures" / "schemas" / "crmdesk-0004.sqlite3"
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(fixture, path)
+    with sqlite3.connect(path) as conn:
+        live = conn.execute(
+            "SELECT count(*) FROM accounts WHERE deleted_at IS NULL AND status != 'lost'"
+        ).fetchone()[0]
+    db = open_database(f"sqlite:///{path}")
+    try:
+        with db.engine.connect() as conn:
+            assert (
+                conn.exec_driver_sql(
+                    "SELECT count(*) FROM accounts WHERE cadence_days IS NOT NULL"
+                ).scalar()
+                == 0
+            )
+            assert (
+                conn.exec_driver_sql(
+                    "SELECT count(*) FROM contacts WHERE stay_in_touch_days IS NOT NULL"
+                ).scalar()
+                == 0
+            )
+            assert conn.exec_driver_sql("SELECT count(*) FROM health_snapshots").scalar() == 0
+        assert len(health.portfolio_health(db)) == live > 0
+        assert health_store.take_snapshots(db).added == live
+    finally:
+        db.dispose()

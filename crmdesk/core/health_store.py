@@ -4,7 +4,8 @@
   taking them again in the same week replaces that week's values, so a
   window opened ten times a week still leaves one point per week.
   :func:`take_snapshots` is the one service for ``crmdesk health
-  --snapshot`` and for the window on open.
+  --snapshot``; :func:`ensure_weekly_snapshot` (the same, once a week) for
+  the window on open.
 - **Sorting by health**: scoring the whole portfolio takes a few hundred
   milliseconds, too slow for every page of a list. :func:`current_scores`
   keeps the last result per database in memory, valid while the local day
@@ -82,6 +83,17 @@ def take_snapshots(db: Database, *, now: datetime | None = None) -> SnapshotResu
         if again:
             session.execute(update(HealthSnapshot), again)
     return SnapshotResult(week, len(fresh), len(again))
+
+
+def ensure_weekly_snapshot(db: Database, *, now: datetime | None = None) -> SnapshotResult | None:
+    """For the window on open: take this week's snapshot unless one exists
+    (None then), so opening the window daily costs one indexed lookup."""
+    now = now or utcnow()
+    with db.session() as session:
+        stmt = select(HealthSnapshot.id).where(HealthSnapshot.week == iso_week(now)).limit(1)
+        if session.scalar(stmt) is not None:
+            return None
+    return take_snapshots(db, now=now)
 
 
 @dataclass(frozen=True)

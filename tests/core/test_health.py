@@ -203,3 +203,11 @@ def test_snapshots_are_one_per_account_per_week_however_often_taken(db):
         assert len(rows) == 4
         assert all(r.uuid and r.created_at and r.deleted_at is None for r in rows)
         assert {c["key"] for c in rows[0].components} == set(WEIGHTS)
+
+
+def test_the_window_takes_a_snapshot_once_a_week(db):
+    accounts.create_account(db, name="Opened Often", tier="transactional")
+    now = utcnow()
+    assert health_store.ensure_weekly_snapshot(db, now=now).added == 1
+    assert health_store.ensure_weekly_snapshot(db, now=now + timedelta(hours=1)) is None
+    assert health_store.ensure_weekly_snapshot(db, now=now + timedelta(days=7)).added == 1

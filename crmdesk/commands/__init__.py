@@ -16,3 +16,4 @@ def load() -> None:
     from crmdesk.commands import reports  # noqa: F401
     from crmdesk.commands import records  # noqa: F401
     from crmdesk.commands import activities  # noqa: F401
+    from crmdesk.commands import health  # noqa: F401

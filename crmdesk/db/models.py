@@ -112,6 +112,9 @@ class Account(Tracked, Base):
     potential_value: Mapped[Decimal | None] = mapped_column(Money)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
     notes: Mapped[str | None] = mapped_column(Text)
+    # ideal days between touches when the tier's default does not fit
+    # (crmdesk.core.cadence derives the maximum from it)
+    cadence_days: Mapped[int | None] = mapped_column(Integer)
 
     parent: Mapped[Account | None] = relationship(remote_side="Account.id")
     tier_changes: Mapped[list[TierChange]] = relationship(
@@ -126,6 +129,7 @@ class Account(Tracked, Base):
         # the portfolio's default order; lets a broad search walk accounts in
         # name order and stop after one page instead of sorting every match
         Index("ix_accounts_name_lower", func.lower(name)),
+        Index("ix_accounts_updated_at", "updated_at"),  # health cache: anything changed?
     )
 
 
@@ -175,6 +179,9 @@ class Contact(Tracked, Base):
     reports_to_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
     relationship_holder: Mapped[str | None] = mapped_column(String(100))
     notes: Mapped[str | None] = mapped_column(Text)
+    # "stay in touch every N days": makes any contact a watched one
+    # (key buying roles are watched by default, see crmdesk.core.cadence)
+    stay_in_touch_days: Mapped[int | None] = mapped_column(Integer)
 
     account: Mapped[Account] = relationship()
     reports_to: Mapped[Contact | None] = relationship(remote_side="Contact.id")
@@ -183,6 +190,7 @@ class Contact(Tracked, Base):
         Index("ix_contacts_account_id", "account_id"),
         Index("ix_contacts_email", "email"),
         Index("ix_contacts_last_name", "last_name"),
+        Index("ix_contacts_updated_at", "updated_at"),  # health cache: anything changed?
     )
 
     @property
@@ -214,6 +222,7 @@ class Activity(Tracked, Base):
         Index("ix_activities_account_occurred", "account_id", "occurred_at"),
         Index("ix_activities_due_open", "due_at", "completed_at"),
         Index("ix_activities_account_due", "account_id", "due_at"),
+        Index("ix_activities_updated_at", "updated_at"),  # health cache: anything changed?
     )
 
     @property

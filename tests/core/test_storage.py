@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import uuid
 
 import pytest
 from alembic import command
@@ -185,14 +186,26 @@ def test_window_start_refuses_a_damaged_file_checked_in_parallel(tmp_path):
 
 
 def test_upgrade_to_prefix_index_keeps_everything_searchable(db_path):
-    from crmdesk.core import accounts, contacts
     from crmdesk.core.portfolio import AccountFilter, list_accounts
 
     old = Database(f"sqlite:///{db_path}")
     migrate.upgrade(old, "0003")
-    acme = accounts.create_account(old, name="Nordwind Logistik")
-    contacts.create_contact(old, acme.id, last_name="Søndergaard", email="ks@nordwind.example")
     old.dispose()
+    # rows written as a 0003-era crmdesk wrote them (today's models have
+    # columns that revision lacks)
+    stamp = "2026-11-23 10:00:00.000000"
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "INSERT INTO accounts (uuid, name, tier, lifecycle_stage, status, currency, "
+            "created_at, updated_at) VALUES (?, 'Nordwind Logistik', 'transactional', "
+            "'identification', 'active', 'EUR', ?, ?)",
+            (uuid.uuid4().hex, stamp, stamp),
+        )
+        conn.execute(
+            "INSERT INTO contacts (uuid, account_id, last_name, email, created_at, updated_at) "
+            "VALUES (?, 1, 'Søndergaard', 'ks@nordwind.example', ?, ?)",
+            (uuid.uuid4().hex, stamp, stamp),
+        )
     upgraded = open_database(f"sqlite:///{db_path}")
     for text in ("nordw", "søndergaard", "ks@nordwind.example", "s"):
         assert [r.name for r in list_accounts(upgraded, AccountFilter(text=text))] == [

@@ -11,14 +11,23 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
-from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus.doctemplate import FrameBreak, LayoutError
 
 from crmdesk.atomic import atomic_path
+from crmdesk.core.plan_document import Cancelled
 from crmdesk.errors import CrmError
 from crmdesk.reports import fonts
-from crmdesk.reports.styles import INK, MARGIN, MUTED, RULE
+from crmdesk.reports.fonts import markup
+from crmdesk.reports.styles import INK, MARGIN, MUTED, RULE, WARN
+
+KEEP_AFTER_HEADING = 48  # points a heading needs below it: a table head and a row, or 3 lines
+
+
+def _is_heading(flowable: Flowable) -> bool:
+    return isinstance(flowable, Paragraph) and bool(getattr(flowable.style, "keepWithNext", 0))
 
 
 class ExportError(CrmError):
@@ -160,17 +169,58 @@ class CrmDocTemplate(BaseDocTemplate):
         )  # fmt: skip
         self.running_header = ""
         self.header_right = header_right
+        self.problems: list[str] = []  # parts left out, "where: page N: why"
 
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._header)])
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
+        """Place the next flowable; a part that cannot be made or laid out
+        (taller than a page and unsplittable) is left out with a note on
+        the page and in ``problems``, so the rest of the document prints."""
         if flowables and isinstance(flowables[0], Deferred):
-            flowables[0:1] = flowables[0].make()
+            make = flowables.pop(0).make
+            try:
+                flowables[0:0] = make()
+            except Cancelled:
+                raise
+            except Exception as exc:  # noqa: BLE001 (one bad account must not sink a pack)
+                flowables.insert(0, self._left_out(f"{type(exc).__name__}: {exc}"))
             if not flowables:
                 return
-        super().handle_flowable(flowables)
+        if (
+            flowables
+            and _is_heading(flowables[0])
+            and self._heading_would_stand_alone(flowables[0])
+        ):
+            flowables.insert(0, FrameBreak())  # then the frame is at its top: no loop
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError:
+            flowables.insert(0, self._left_out("a part too large for any page"))
+
+    def _heading_would_stand_alone(self, heading: Paragraph) -> bool:
+        """Start a new page when a heading and the first lines after it
+        would not fit: a heading never stands alone at a page foot (the
+        styles' keepWithNext cannot help when what follows is a table or
+        text that splits, or one too tall to keep with anything)."""
+        frame = self.frame
+        if frame._atTop:
+            return False
+        _w, height = heading.wrap(frame._getAvailableWidth(), frame._aH)
+        need = height + heading.getSpaceBefore() + heading.getSpaceAfter() + KEEP_AFTER_HEADING
+        return bool(frame._y - frame._y1p < need)
+
+    def _left_out(self, why: str) -> Flowable:
+        where = self.running_header or "the document"
+        what = f"{where}: page {self.page}: not printed ({why[:200]})"
+        self.problems.append(what)
+        return Paragraph(
+            markup(f"[Not printed: {why[:200]}. Open {where} in crmdesk to see it in full.]"),
+            ParagraphStyle("Problem", fontName=fonts.BOLD, fontSize=8.5, leading=11,
+                           textColor=WARN, spaceBefore=4, spaceAfter=4),
+        )  # fmt: skip
 
     def _header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         width, height = self.pagesize

@@ -13,7 +13,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
 from reportlab.platypus.doctemplate import FrameBreak, LayoutError
 
 from crmdesk.atomic import atomic_path
@@ -24,6 +24,9 @@ from crmdesk.reports.fonts import markup
 from crmdesk.reports.styles import INK, MARGIN, MUTED, RULE, WARN
 
 KEEP_AFTER_HEADING = 48  # points a heading needs below it: a table head and a row, or 3 lines
+
+
+_SPLITS = (Paragraph, Table)  # what may follow a heading in part
 
 
 def _is_heading(flowable: Flowable) -> bool:
@@ -189,27 +192,33 @@ class CrmDocTemplate(BaseDocTemplate):
                 flowables.insert(0, self._left_out(f"{type(exc).__name__}: {exc}"))
             if not flowables:
                 return
-        if (
-            flowables
-            and _is_heading(flowables[0])
-            and self._heading_would_stand_alone(flowables[0])
-        ):
+        if flowables and _is_heading(flowables[0]) and self._heading_would_stand_alone(flowables):
             flowables.insert(0, FrameBreak())  # then the frame is at its top: no loop
         try:
             super().handle_flowable(flowables)
         except LayoutError:
             flowables.insert(0, self._left_out("a part too large for any page"))
 
-    def _heading_would_stand_alone(self, heading: Paragraph) -> bool:
-        """Start a new page when a heading and the first lines after it
-        would not fit: a heading never stands alone at a page foot (the
-        styles' keepWithNext cannot help when what follows is a table or
-        text that splits, or one too tall to keep with anything)."""
+    def _heading_would_stand_alone(self, flowables: list[Flowable]) -> bool:
+        """Whether the heading first in ``flowables`` would end up alone at
+        the foot of this page, so it should start the next one. The styles'
+        keepWithNext cannot help when what follows is text or a table that
+        splits (a heading with no line under it), or a KeepTogether block
+        (reportlab never groups a heading with one)."""
         frame = self.frame
         if frame._atTop:
             return False
-        _w, height = heading.wrap(frame._getAvailableWidth(), frame._aH)
-        need = height + heading.getSpaceBefore() + heading.getSpaceAfter() + KEEP_AFTER_HEADING
+        width = frame._getAvailableWidth()
+        heading = flowables[0]
+        _w, height = heading.wrapOn(self.canv, width, frame._aH)
+        follow: float = KEEP_AFTER_HEADING
+        after = next((f for f in flowables[1:] if not isinstance(f, Anchor)), None)
+        if after is not None and not isinstance(after, _SPLITS):
+            _w, whole = after.wrapOn(self.canv, width, frame._aH)
+            whole = getattr(after, "_H", whole)  # KeepTogether reports a huge height
+            if whole <= frame._aH:  # it moves as a whole: the heading must go with it
+                follow = max(follow, whole + after.getSpaceBefore())
+        need = height + heading.getSpaceBefore() + heading.getSpaceAfter() + follow
         return bool(frame._y - frame._y1p < need)
 
     def _left_out(self, why: str) -> Flowable:

@@ -119,7 +119,7 @@ def stranded_headings(path: Path) -> list[tuple[int, str]]:
         top = float(page.mediabox.height) - 50  # below the running header
         runs: list[tuple[float, float, bool, str]] = []
 
-        def visit(text, cm, tm, font, size, runs=runs):  # type: ignore[no-untyped-def]
+        def visit(text, cm, tm, font, size, runs=runs, top=top):  # type: ignore[no-untyped-def]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             if text.strip() and 49 < y < top:  # the body, not header or footer
                 bold = "Bold" in str((font or {}).get("/BaseFont", ""))

@@ -13,8 +13,16 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
-from reportlab.platypus.doctemplate import FrameBreak, LayoutError
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak, LayoutError
 
 from crmdesk.atomic import atomic_path
 from crmdesk.core.plan_document import Cancelled
@@ -26,7 +34,15 @@ from crmdesk.reports.styles import INK, MARGIN, MUTED, RULE, WARN
 KEEP_AFTER_HEADING = 48  # points a heading needs below it: a table head and a row, or 3 lines
 
 
-_SPLITS = (Paragraph, Table)  # what may follow a heading in part
+def _moves_whole(flowable: Flowable) -> bool:
+    """Whether ``flowable`` goes to the next page whole when it does not
+    fit (a KeepTogether block, a chart, the org chart), rather than split.
+    Spacers and actions are never probed: wrapping a CondPageBreak acts."""
+    if isinstance(flowable, KeepTogether):
+        return True
+    if isinstance(flowable, Spacer | ActionFlowable) or getattr(flowable, "locChanger", 0):
+        return False
+    return type(flowable).split is Flowable.split
 
 
 def _is_heading(flowable: Flowable) -> bool:
@@ -213,7 +229,7 @@ class CrmDocTemplate(BaseDocTemplate):
         _w, height = heading.wrapOn(self.canv, width, frame._aH)
         follow: float = KEEP_AFTER_HEADING
         after = next((f for f in flowables[1:] if not isinstance(f, Anchor)), None)
-        if after is not None and not isinstance(after, _SPLITS):
+        if after is not None and _moves_whole(after):
             _w, whole = after.wrapOn(self.canv, width, frame._aH)
             whole = getattr(after, "_H", whole)  # KeepTogether reports a huge height
             if whole <= frame._aH:  # it moves as a whole: the heading must go with it

@@ -20,6 +20,11 @@ def _application():  # type: ignore[no-untyped-def]
 
     app = QApplication.instance()
     if app is None:
+        from crmdesk.xcb_check import problem
+
+        missing = problem()  # say which system libraries are missing, not Qt's abort
+        if missing:
+            raise CrmError(missing)
         app = QApplication(sys.argv[:1])
         app.setApplicationName(APP_NAME)
         app.setOrganizationName(APP_NAME)

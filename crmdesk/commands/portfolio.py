@@ -25,7 +25,8 @@ def _demo(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "demo",
         help="fill the database with realistic sample data",
         description="Add N sample accounts (about 80%% transactional, 15%% partner, "
-        "5%% strategic) with contacts at several levels and a year of activities. "
+        "5%% strategic) with contacts at several levels, a year of activities and, for partner and "
+        "strategic accounts, this year's plan. "
         "The same seed gives the same data.",
     )
     p.add_argument("--accounts", type=int, default=500, metavar="N", help="how many (default 500)")

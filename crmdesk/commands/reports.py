@@ -7,6 +7,18 @@ import sys
 
 from crmdesk.commands.base import command, enum_arg, open_db
 from crmdesk.db.enums import AccountStatus, Tier
+from crmdesk.errors import CrmError
+
+
+class UsageError(CrmError):
+    """The command was given a combination it refuses (one line, exit 2)."""
+
+    exit_code = 2
+
+
+def _report_problems(problems: list[str]) -> None:
+    for problem in problems:
+        print(f"crmdesk: warning: left out of the PDF: {problem}", file=sys.stderr)
 
 
 def _page_size(p: argparse.ArgumentParser) -> None:
@@ -25,11 +37,18 @@ def _plan(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "plan",
         help="write an account's plan as PDF",
         description="Write the plan of ACCOUNT (a name, a unique part of one, or a UUID) "
-        "for the current period as a PDF. An account without a plan still gets a plan "
-        "built from its data: contacts, activity, defection signals.",
+        "for the current period as a PDF. An account without a plan for the period is "
+        "refused (start one with plan-new) unless --without-plan asks for a one-page summary "
+        "of its data: snapshot, contacts, signals, recent activity, follow-ups.",
     )
     p.add_argument("account", metavar="ACCOUNT")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write")
+    p.add_argument(
+        "--without-plan",
+        action="store_true",
+        help="when the account has no plan for this period, write a one-page summary of its "
+        "data instead of refusing",
+    )
     _page_size(p)
     p.set_defaults(func=run_plan)
 
@@ -42,8 +61,16 @@ def run_plan(args: argparse.Namespace) -> int:
     db = open_db(args, write=False)
     account = find_account(db, args.account)
     document = build_plan_document(db, account.id)
-    path = write_plan_pdf(document, args.output, size=args.page_size)
-    print(f"wrote the plan of {account.name} to {path}", file=sys.stderr)
+    if not document.has_plan and not args.without_plan:
+        raise CrmError(
+            f"{account.name} has no plan for this period: start one with "
+            f'crmdesk plan-new "{account.name}", or add --without-plan for a summary of its data'
+        )
+    problems: list[str] = []
+    path = write_plan_pdf(document, args.output, size=args.page_size, problems=problems)
+    what = "plan" if document.has_plan else "summary (no plan for this period)"
+    print(f"wrote the {what} of {account.name} to {path}", file=sys.stderr)
+    _report_problems(problems)
     return 0
 
 
@@ -54,7 +81,9 @@ def _pack(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="write a review pack of many accounts as one PDF",
         description="Write a review pack: cover, contents, portfolio summary, then each "
         "chosen account's plan, last 90 days and open follow-ups. Choose accounts by tier, "
-        "owner, status and/or by name; with no choice, every account.",
+        "owner, status and/or by name, or every account with --all. Accounts without a plan "
+        "for the period get one compact page. A part that cannot be printed is left out, "
+        "named on the last page and in a warning; the rest prints.",
     )
     p.add_argument(
         "--tier", type=enum_arg(Tier), action="append", help="transactional, partner or "
@@ -68,6 +97,8 @@ def _pack(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--account", action="append", metavar="A", help="an account by name or UUID (repeatable)"
     )
+    p.add_argument("--all", action="store_true", help="every account (needed when no other "
+                   "choice is given: a whole portfolio can run to thousands of pages)")  # fmt: skip
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write")
     _page_size(p)
     p.set_defaults(func=run_pack)
@@ -79,6 +110,12 @@ def run_pack(args: argparse.Namespace) -> int:
     from crmdesk.core.portfolio import AccountFilter
     from crmdesk.reports.pack_pdf import write_pack_pdf
 
+    chose = bool(args.tier or args.status or args.owner or args.account)
+    if not chose and not args.all:
+        raise UsageError(
+            "pack: choose accounts (--tier, --status, --owner, --account) or pass --all "
+            "for every account"
+        )
     db = open_db(args, write=False)
     chosen = [find_account(db, name) for name in args.account or ()]
     flt = AccountFilter(
@@ -88,8 +125,10 @@ def run_pack(args: argparse.Namespace) -> int:
         ids=frozenset(a.id for a in chosen) if chosen else None,
     )
     pack = build_pack(db, flt, names=[a.name for a in chosen])
-    path = write_pack_pdf(pack, args.output, size=args.page_size)
+    problems: list[str] = []
+    path = write_pack_pdf(pack, args.output, size=args.page_size, problems=problems)
     print(f"wrote a review pack of {len(pack.plans)} accounts to {path}", file=sys.stderr)
+    _report_problems(problems)
     return 0
 
 

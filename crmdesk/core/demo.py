@@ -15,11 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
 from crmdesk.core import demo_data as words
+from crmdesk.core import demo_plans
 from crmdesk.db import fts
 from crmdesk.db.engine import Database
 from crmdesk.db.enums import (
@@ -37,6 +39,7 @@ from crmdesk.db.enums import (
     Tier,
 )
 from crmdesk.db.models import Account, Activity, Contact, TierChange, activity_contacts
+from crmdesk.db.models_plans import AccountPlan, PlanItem
 from crmdesk.db.types import utcnow
 
 Progress = Callable[[int, int], None]
@@ -262,13 +265,14 @@ def _bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> No
     processors = [c.type.bind_processor(conn.dialect) for c in columns]
     names = [c.name for c in columns]
     sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
-    data = [
-        tuple(
-            proc(row[name]) if proc else row[name]
-            for name, proc in zip(names, processors, strict=True)
-        )
-        for row in rows
-    ]
+    get = itemgetter(*names)
+    convert = [(i, proc) for i, proc in enumerate(processors) if proc is not None]
+    data = []
+    for row in rows:
+        values = list(get(row)) if len(names) > 1 else [get(row)]
+        for i, proc in convert:
+            values[i] = proc(values[i])
+        data.append(tuple(values))
     conn.exec_driver_sql(sql, data)
 
 
@@ -279,7 +283,8 @@ def _next_id(conn: Connection, table: Any) -> int:
 def generate_demo(
     db: Database, accounts: int = 500, seed: int = 1, progress: Progress | None = None
 ) -> DemoResult:
-    """Add ``accounts`` sample accounts with contacts and a year of activity."""
+    """Add ``accounts`` sample accounts with contacts, a year of activity
+    and, for partner and strategic accounts, this year's plan."""
     if accounts < 1:
         from crmdesk.errors import InvalidValueError
 
@@ -291,13 +296,17 @@ def generate_demo(
         account_id = _next_id(conn, Account.__table__)
         contact_id = _next_id(conn, Contact.__table__)
         activity_id = _next_id(conn, Activity.__table__)
+        plan_id = _next_id(conn, AccountPlan.__table__)
+        plan_rng = random.Random(f"plans-{seed}")  # its own stream: other rows stay as they were
         used = set(conn.scalars(select(Account.name)))
         if max(account_id, contact_id, activity_id, _next_id(conn, TierChange.__table__)) > 1:
             # Not the first demo here: the same seed would repeat the same
             # UUIDs (UNIQUE constraint failed). Same content, fresh UUIDs.
             gen.uuid_salt = secrets.randbits(128)
         for start in range(0, accounts, chunk):
-            batch: dict[str, list[dict[str, Any]]] = {"a": [], "t": [], "c": [], "x": [], "l": []}
+            batch: dict[str, list[dict[str, Any]]] = {
+                "a": [], "t": [], "c": [], "x": [], "l": [], "p": [], "i": [],
+            }  # fmt: skip
             for index in range(start, min(start + chunk, accounts)):
                 tier = gen.tier(index, accounts)
                 account = gen.account(account_id, tier, used)
@@ -321,6 +330,11 @@ def generate_demo(
                 batch["c"].extend(people)
                 batch["x"].extend(acts)
                 batch["l"].extend(links)
+                if tier in demo_plans.PLANNED:
+                    plan, items = demo_plans.plan_rows(plan_rng, account, people, plan_id, gen.now)
+                    batch["p"].append(plan)
+                    batch["i"].extend(items)
+                    plan_id += 1
                 account_id += 1
                 contact_id += len(people)
                 activity_id += len(acts)
@@ -330,6 +344,8 @@ def generate_demo(
                 ("c", Contact.__table__),
                 ("x", Activity.__table__),
                 ("l", activity_contacts),
+                ("p", AccountPlan.__table__),
+                ("i", PlanItem.__table__),
             ):
                 _bulk_insert(conn, table, batch[key])
             totals[0] += len(batch["a"])

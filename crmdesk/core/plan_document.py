@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import and_, distinct, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from crmdesk.core import signals
@@ -32,12 +33,12 @@ from crmdesk.core.plan_data import (
 )
 from crmdesk.core.plan_templates import template_for
 from crmdesk.core.plans import TEXT_FIELDS, item_data, pick_current
-from crmdesk.core.portfolio import AccountFilter, SortKey, list_accounts
+from crmdesk.core.portfolio import AccountFilter, SortKey, _conditions, list_accounts
 from crmdesk.core.stakeholders import stakeholders_by_account
 from crmdesk.db.engine import Database
 from crmdesk.db.enums import AccountStatus, Tier
 from crmdesk.db.models import Account, Activity
-from crmdesk.db.models_plans import AccountPlan
+from crmdesk.db.models_plans import AccountPlan, PlanStatus
 from crmdesk.db.types import utcnow
 from crmdesk.errors import CrmError, InvalidValueError, NotFoundError
 
@@ -215,6 +216,44 @@ def describe_selection(flt: AccountFilter, names: Sequence[str] = ()) -> str:
         shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
         parts.append(f"chosen: {shown}")
     return "; ".join(parts) or "all accounts"
+
+
+PAGES_PER_PLAN = 4  # a partner or strategic plan with its last 90 days, typically
+PAGES_WITHOUT_PLAN = 1  # the compact page
+
+
+@dataclass(frozen=True)
+class PackEstimate:
+    """What a pack of a selection would hold, before anything is laid out."""
+
+    accounts: int
+    with_plan: int
+    everything: bool  # the selection is every live account
+
+    @property
+    def pages(self) -> int:
+        without = self.accounts - self.with_plan
+        return 3 + self.with_plan * PAGES_PER_PLAN + without * PAGES_WITHOUT_PLAN
+
+
+def estimate_pack(db: Database, flt: AccountFilter, *, today: date | None = None) -> PackEstimate:
+    """Accounts and (roughly) pages a review pack of ``flt`` would print, so
+    the window can ask before printing a whole portfolio."""
+    today = today or date.today()
+    current = or_(
+        and_(AccountPlan.period_start <= today, AccountPlan.period_end >= today),
+        and_(AccountPlan.period_start > today, AccountPlan.status != PlanStatus.ARCHIVED),
+    )
+    with db.session() as session:
+        count = select(func.count()).select_from(Account)
+        chosen = int(session.scalar(count.where(and_(*_conditions(db, flt)))) or 0)
+        every = int(session.scalar(count.where(Account.deleted_at.is_(None))) or 0)
+        planned = session.scalar(
+            select(func.count(distinct(AccountPlan.account_id)))
+            .join(Account, Account.id == AccountPlan.account_id)
+            .where(AccountPlan.deleted_at.is_(None), current, *_conditions(db, flt))
+        )
+    return PackEstimate(chosen, int(planned or 0), everything=chosen == every)
 
 
 def build_pack(

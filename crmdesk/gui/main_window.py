@@ -136,6 +136,9 @@ class MainWindow(QMainWindow):
     def add_account_tab(self, page: QWidget, title: str) -> None:
         self.account_pane.add_tab(page, title)
 
+    def show_account_tab(self, page: QWidget) -> None:
+        self.account_pane.show_tab(page)
+
     def add_close_guard(self, guard: CloseGuard) -> None:
         self._close_guards.append(guard)
 

@@ -1,25 +1,27 @@
 """Building blocks of the documents: wrapped-cell tables, text sections,
 "nothing recorded" notes and bullet lists.
 
-Every table cell is a Paragraph with a fixed column width, so a long value
-wraps instead of running over its neighbour; very long cell text is cut in
-the table and printed in full below it, because a table row cannot split
-across pages.
+Every table cell has a fixed column width, so a long value wraps instead
+of running over its neighbour. A cell shows a bounded number of lines
+(see :mod:`crmdesk.reports.clip`); longer text is cut there with
+"(continued below)" and printed below the table, itself bounded, with a
+note where it was shortened. Rows taller than a page still split across
+pages rather than stop the document.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from crmdesk.reports import fonts
+from crmdesk.reports import clip, fonts
 from crmdesk.reports.fonts import markup
 from crmdesk.reports.styles import HEAD_BG, INK, RULE, ZEBRA, Styles
 
-CELL_LIMIT = 700
 PAD = 3
 NO_PLAN = "No plan recorded for this period."
 
@@ -38,16 +40,33 @@ def empty(styles: Styles, has_plan: bool, what: str = "Nothing recorded.") -> Pa
 
 def text_block(styles: Styles, text: str | None, *, has_plan: bool,
                missing: str = "Not written yet.") -> list[Flowable]:  # fmt: skip
-    """Free text as paragraphs (one per blank-line-separated block) that
-    split across pages."""
-    if not text or not text.strip():
+    """Free text as paragraphs (one per blank-line-separated block, long
+    ones in pieces) that split across pages; shortened, with a note,
+    beyond what a document prints of one field."""
+    shown, shortened = clip.for_print(text)
+    if not shown:
         return [empty(styles, has_plan, missing)]
-    blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
-    return [Paragraph(markup(b), styles.body) for b in blocks]
+    joined = ParagraphStyle("BodyJoined", parent=styles.body, spaceAfter=0)
+    out: list[Flowable] = []
+    for block in shown.split("\n\n"):
+        pieces = list(clip.chunks(block))
+        for i, piece in enumerate(pieces):
+            out.append(Paragraph(markup(piece), styles.body if i == len(pieces) - 1 else joined))
+    if shortened:
+        out.append(note(styles, shortened))
+    return out
 
 
 def bullets(styles: Styles, lines: Sequence[str]) -> list[Flowable]:
-    return [Paragraph(markup(line), styles.bullet, bulletText="•") for line in lines]
+    """One bullet per entry, each cut (with a marker) to what a table cell shows."""
+    out: list[Flowable] = []
+    for line in lines:
+        text = clip.tidy(line)
+        if len(text) > clip.CELL_CHARS or text.count("\n") >= clip.CELL_LINES:
+            text = clip.for_cell(text, fonts.REGULAR, styles.bullet.fontSize, 1e9)[0]
+            text = text.removesuffix(clip.CONTINUED) + " … (shortened for print)"
+        out.append(Paragraph(markup(text), styles.bullet, bulletText="•"))
+    return out
 
 
 def table(
@@ -65,18 +84,24 @@ def table(
     overflow: list[tuple[str, str]] = []
     widths = [width * f for f in fractions]
     data: list[list[Paragraph | str]] = [[Paragraph(markup(h), styles.cell_head) for h in header]]
+    size = styles.cell.fontSize
     for row in rows:
         cells: list[Paragraph | str] = []
         for index, value in enumerate(row):
-            text = value if value not in (None, "") else "—"
-            if len(text) > CELL_LIMIT:
-                name = str(row[0] or "").partition("\n")[0]
-                overflow.append((name if len(name) <= 60 else name[:60] + "…", text))
-                text = text[:CELL_LIMIT].rsplit(" ", 1)[0] + " … (continued below)"
+            text = clip.tidy(value) or "—"
             bold = bold_first and index == 0
+            font = fonts.BOLD if bold else fonts.REGULAR
+            text, cut = clip.for_cell(text, font, size, widths[index] - 2 * PAD)
+            if cut:
+                name = clip.tidy(row[0]).partition("\n")[0]
+                name = name if len(name) <= 60 else name[:60] + "…"
+                if index:
+                    name = f"{name}: {header[index].lower()}" if name else header[index]
+                overflow.append((name, str(value)))
             cells.append(_cell(styles, text, widths[index] - 2 * PAD, bold=bold))
         data.append(cells)
-    t = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    # splitInRow: a row still taller than the room left splits across pages
+    t = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     commands: list[tuple] = [  # type: ignore[type-arg]
         ("FONT", (0, 1), (-1, -1), fonts.REGULAR, styles.cell.fontSize, styles.cell.leading),
         ("TEXTCOLOR", (0, 1), (-1, -1), INK),

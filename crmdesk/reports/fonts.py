@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
+from itertools import groupby
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
@@ -74,14 +75,7 @@ def _needs_fallback(ch: str) -> bool:
 def runs(text: str) -> tuple[tuple[bool, str], ...]:
     """Split text into (needs_fallback, chunk) runs."""
     register()
-    out: list[tuple[bool, str]] = []
-    for ch in text:
-        flag = _needs_fallback(ch)
-        if out and out[-1][0] == flag:
-            out[-1] = (flag, out[-1][1] + ch)
-        else:
-            out.append((flag, ch))
-    return tuple(out)
+    return tuple((flag, "".join(chars)) for flag, chars in groupby(text, _needs_fallback))
 
 
 def markup(text: str | None) -> str:

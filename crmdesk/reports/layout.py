@@ -11,14 +11,42 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
-from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak, LayoutError
 
 from crmdesk.atomic import atomic_path
+from crmdesk.core.plan_document import Cancelled
 from crmdesk.errors import CrmError
 from crmdesk.reports import fonts
-from crmdesk.reports.styles import INK, MARGIN, MUTED, RULE
+from crmdesk.reports.fonts import markup
+from crmdesk.reports.styles import INK, MARGIN, MUTED, RULE, WARN
+
+KEEP_AFTER_HEADING = 48  # points a heading needs below it: a table head and a row, or 3 lines
+
+
+def _moves_whole(flowable: Flowable) -> bool:
+    """Whether ``flowable`` goes to the next page whole when it does not
+    fit (a KeepTogether block, a chart, the org chart), rather than split.
+    Spacers and actions are never probed: wrapping a CondPageBreak acts."""
+    if isinstance(flowable, KeepTogether):
+        return True
+    if isinstance(flowable, Spacer | ActionFlowable) or getattr(flowable, "locChanger", 0):
+        return False
+    return type(flowable).split is Flowable.split
+
+
+def _is_heading(flowable: Flowable) -> bool:
+    return isinstance(flowable, Paragraph) and bool(getattr(flowable.style, "keepWithNext", 0))
 
 
 class ExportError(CrmError):
@@ -160,17 +188,64 @@ class CrmDocTemplate(BaseDocTemplate):
         )  # fmt: skip
         self.running_header = ""
         self.header_right = header_right
+        self.problems: list[str] = []  # parts left out, "where: page N: why"
 
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._header)])
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
+        """Place the next flowable; a part that cannot be made or laid out
+        (taller than a page and unsplittable) is left out with a note on
+        the page and in ``problems``, so the rest of the document prints."""
         if flowables and isinstance(flowables[0], Deferred):
-            flowables[0:1] = flowables[0].make()
+            make = flowables.pop(0).make
+            try:
+                flowables[0:0] = make()
+            except Cancelled:
+                raise
+            except Exception as exc:  # noqa: BLE001 (one bad account must not sink a pack)
+                flowables.insert(0, self._left_out(f"{type(exc).__name__}: {exc}"))
             if not flowables:
                 return
-        super().handle_flowable(flowables)
+        if flowables and _is_heading(flowables[0]) and self._heading_would_stand_alone(flowables):
+            flowables.insert(0, FrameBreak())  # then the frame is at its top: no loop
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError:
+            flowables.insert(0, self._left_out("a part too large for any page"))
+
+    def _heading_would_stand_alone(self, flowables: list[Flowable]) -> bool:
+        """Whether the heading first in ``flowables`` would end up alone at
+        the foot of this page, so it should start the next one. The styles'
+        keepWithNext cannot help when what follows is text or a table that
+        splits (a heading with no line under it), or a KeepTogether block
+        (reportlab never groups a heading with one)."""
+        frame = self.frame
+        if frame._atTop:
+            return False
+        width = frame._getAvailableWidth()
+        heading = flowables[0]
+        _w, height = heading.wrapOn(self.canv, width, frame._aH)
+        follow: float = KEEP_AFTER_HEADING
+        after = next((f for f in flowables[1:] if not isinstance(f, Anchor)), None)
+        if after is not None and _moves_whole(after):
+            _w, whole = after.wrapOn(self.canv, width, frame._aH)
+            whole = getattr(after, "_H", whole)  # KeepTogether reports a huge height
+            if whole <= frame._aH:  # it moves as a whole: the heading must go with it
+                follow = max(follow, whole + after.getSpaceBefore())
+        need = height + heading.getSpaceBefore() + heading.getSpaceAfter() + follow
+        return bool(frame._y - frame._y1p < need)
+
+    def _left_out(self, why: str) -> Flowable:
+        where = self.running_header or "the document"
+        what = f"{where}: page {self.page}: not printed ({why[:200]})"
+        self.problems.append(what)
+        return Paragraph(
+            markup(f"[Not printed: {why[:200]}. Open {where} in crmdesk to see it in full.]"),
+            ParagraphStyle("Problem", fontName=fonts.BOLD, fontSize=8.5, leading=11,
+                           textColor=WARN, spaceBefore=4, spaceAfter=4),
+        )  # fmt: skip
 
     def _header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         width, height = self.pagesize

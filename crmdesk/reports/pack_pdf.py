@@ -124,7 +124,8 @@ def _summary(pack: PackDocument, s: Styles, width: float) -> list[Flowable]:
     return out
 
 
-def pack_story(pack: PackDocument, s: Styles, width: float, height: float) -> list[Flowable]:
+def pack_story(pack: PackDocument, s: Styles, doc: CrmDocTemplate) -> list[Flowable]:
+    width, height = doc.width, doc.height
     toc = Contents(
         [("Portfolio summary", "summary")]
         + [(p.account.name, f"account-{p.account.id}") for p in pack.plans]
@@ -144,7 +145,25 @@ def pack_story(pack: PackDocument, s: Styles, width: float, height: float) -> li
         return [PageBreak(), *writer.story(plan, level=0, key=key, extras=True)]
 
     story += [Deferred(lambda plan=plan: account(plan)) for plan in pack.plans]
+    story.append(Deferred(lambda: _left_out(doc, s)))
     return story
+
+
+def _left_out(doc: CrmDocTemplate, s: Styles) -> list[Flowable]:
+    """A last page listing what could not be printed, when anything was."""
+    if not doc.problems:
+        return []
+    return [
+        PageBreak(),
+        Anchor("Not printed", 0, "problems", header="Not printed"),
+        Paragraph("Not printed", s.h1),
+        b.note(
+            s,
+            "These parts could not be laid out and were left out; the rest of the "
+            "pack is complete. Open the accounts in crmdesk to see them.",
+        ),  # fmt: skip
+        *b.bullets(s, list(doc.problems)),
+    ]
 
 
 def write_pack_pdf(
@@ -154,8 +173,11 @@ def write_pack_pdf(
     size: str = "a4",
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    problems: list[str] | None = None,
 ) -> Path:
-    """Write the review pack to ``target`` atomically."""
+    """Write the review pack to ``target`` atomically. An account (or a
+    part of one) that cannot be printed is left out with a note, listed
+    on a last page and appended to ``problems``; the rest prints."""
     pagesize = page_size(size)
 
     def build(path: str) -> None:
@@ -163,7 +185,9 @@ def write_pack_pdf(
                             header_right=f"{pack.title} · {fmt_date(pack.printed_at)}",
                             accounts=len(pack.plans), progress=progress,
                             cancelled=cancelled)  # fmt: skip
-        story = pack_story(pack, make_styles(), pdf.width, pdf.height)
+        story = pack_story(pack, make_styles(), pdf)
         build_story(pdf, story, f"crmdesk · printed {fmt_datetime(pack.printed_at)}")
+        if problems is not None:
+            problems.extend(pdf.problems)
 
     return write_pdf(target, build)

@@ -20,6 +20,7 @@ from reportlab.platypus import (
 from crmdesk.core import plan_templates as pt
 from crmdesk.core.plan_data import ItemData, PlanDocument
 from crmdesk.reports import blocks as b
+from crmdesk.reports import clip, fonts
 from crmdesk.reports.charts import activity_chart, satisfaction_chart
 from crmdesk.reports.fonts import markup
 from crmdesk.reports.health_block import health_section
@@ -39,6 +40,9 @@ from crmdesk.reports.styles import (
 )  # fmt: skip
 
 CHANGED = "● "  # marks an item that changed since the previous plan
+RISK_WIDTHS = (0.42, 0.11, 0.11, 0.36)
+COMPACT_PEOPLE = 12  # rows of the stakeholder table on an account-without-plan page
+COMPACT_TIMELINE = 10
 
 
 def _title(item: ItemData) -> str:
@@ -58,6 +62,8 @@ class PlanWriter:
     # -- assembly ----------------------------------------------------------
     def story(self, doc: PlanDocument, *, level: int = 0, key: str = "plan",
               extras: bool = False) -> list[Flowable]:  # fmt: skip
+        if not doc.has_plan:
+            return self.without_plan(doc, level=level, key=key)
         template = pt.template_for(doc.account.tier)
         out: list[Flowable] = [
             Anchor(doc.account.name, level, key, header=doc.account.name),
@@ -75,6 +81,40 @@ class PlanWriter:
         if extras:
             out.append(Paragraph("Recent timeline (last 90 days)", self.s.h2))
             out.extend(self.timeline(doc))
+        return out
+
+    def without_plan(self, doc: PlanDocument, *, level: int = 0,
+                     key: str = "plan") -> list[Flowable]:  # fmt: skip
+        """An account with no plan for the period: one compact page of
+        what the data says (snapshot, people, signals, recent activity,
+        follow-ups) instead of a template of empty headings."""
+        name = doc.account.name
+        out: list[Flowable] = [
+            Anchor(name, level, key, header=name),
+            *self.cover(doc),
+            b.note(
+                self.s,
+                "No plan is recorded for this period, so this page shows what "
+                "crmdesk knows about the account. Start a plan in the Plan tab or "
+                f'with: crmdesk plan-new "{name}"',
+            ),  # fmt: skip
+        ]
+        sections: list[tuple[str, list[Flowable]]] = [
+            ("Snapshot", [b.key_values(self.s, self._snapshot_pairs(doc), self.width)]),
+            ("Stakeholders", self._people_table(doc, limit=COMPACT_PEOPLE)),
+        ]
+        if doc.signals:
+            head, widths = ("Signal", "Likelihood", "Impact", "What to do"), RISK_WIDTHS
+            rows = self._risk_rows(list(doc.signals))
+            sections.append(("Defection signals", b.table(self.s, head, rows, widths, self.width)))
+        sections += [
+            ("Recent activity (last 90 days)", self.timeline(doc, limit=COMPACT_TIMELINE)),
+            ("Open follow-ups", self.follow_ups(doc)),
+        ]
+        for i, (heading, body) in enumerate(sections):
+            out.append(Anchor(heading, level + 1, f"{key}-compact-{i}", toc=False))
+            out.append(Paragraph(markup(heading), self.s.h2))
+            out.extend(body)
         return out
 
     def cover(self, doc: PlanDocument) -> list[Flowable]:
@@ -114,17 +154,19 @@ class PlanWriter:
         return [KeepTogether(lines), Spacer(1, 4)]
 
     # -- sections ----------------------------------------------------------
-    def _snapshot(self, doc: PlanDocument, template: pt.TierTemplate) -> list[Flowable]:
+    def _snapshot_pairs(self, doc: PlanDocument) -> list[tuple[str, str]]:
         a = doc.account
-        pairs = [
+        return [
             ("Tier", a.tier.label), ("Life-cycle stage", a.lifecycle_stage.label),
             ("Status", a.status.label), ("Owner", a.owner or "—"),
             ("Annual value", fmt_money(a.annual_value, a.currency)),
             ("Potential", fmt_money(a.potential_value, a.currency)),
             ("Industry", a.industry or "—"), ("Country", a.country or "—"),
         ]  # fmt: skip
+
+    def _snapshot(self, doc: PlanDocument, template: pt.TierTemplate) -> list[Flowable]:
         return [
-            b.key_values(self.s, pairs, self.width),
+            b.key_values(self.s, self._snapshot_pairs(doc), self.width),
             Paragraph("Since the last review", self.s.h3),
             *b.text_block(self.s, doc.texts.get("since_last_review"), has_plan=doc.has_plan),
         ]
@@ -177,15 +219,25 @@ class PlanWriter:
         else:
             today = doc.printed_at.astimezone().date()
             out = [OrgChart(people, today, self.width, self.frame_height * 0.6), Spacer(1, 4)]
-            rows = [(p.name, p.job_title, p.level, p.buying_role, label(p.stance),
-                     p.relationship_holder, fmt_date(p.last_contact)) for p in people]  # fmt: skip
-            out += b.table(self.s, ("Name", "Job title", "Level", "Buying role", "Stance",
-                                    "Our holder", "Last contact"), rows,
-                           (0.19, 0.2, 0.13, 0.13, 0.1, 0.13, 0.12), self.width)  # fmt: skip
+            out += self._people_table(doc)
         if template.checks_coverage:
             out.append(Paragraph("Coverage gaps", self.s.h3))
             out += (b.bullets(self.s, doc.coverage_gaps) if doc.coverage_gaps
                     else [b.note(self.s, "No coverage gaps found.")])  # fmt: skip
+        return out
+
+    def _people_table(self, doc: PlanDocument, limit: int | None = None) -> list[Flowable]:
+        people = doc.stakeholders
+        if not people:
+            return [b.note(self.s, "No contacts recorded for this account.")]
+        rows = [(p.name, p.job_title, p.level, p.buying_role, label(p.stance),
+                 p.relationship_holder, fmt_date(p.last_contact))
+                for p in people[:limit]]  # fmt: skip
+        out = b.table(self.s, ("Name", "Job title", "Level", "Buying role", "Stance",
+                               "Our holder", "Last contact"), rows,
+                      (0.19, 0.2, 0.13, 0.13, 0.1, 0.13, 0.12), self.width)  # fmt: skip
+        if limit is not None and len(people) > limit:
+            out.append(b.note(self.s, f"… and {len(people) - limit} more people."))
         return out
 
     def _swot(self, doc: PlanDocument, template: pt.TierTemplate) -> list[Flowable]:
@@ -194,12 +246,18 @@ class PlanWriter:
         lists = {sec: doc.items_in(sec) for _h, sec in parts}
         if not any(lists.values()):
             return [b.empty(self.s, doc.has_plan, "No SWOT entries recorded.")]
-        size = sum(len(_with_detail(i)) for items in lists.values() for i in items)
-        cells = []
+        cells, tallest = [], 0
         for heading, sec in parts:
             lines = [_with_detail(i) for i in lists[sec]] or ["None recorded."]
             cells.append([Paragraph(heading, self.s.h3), *b.bullets(self.s, lines)])
-        if size > 1600:  # too long for a grid that cannot split: one list after another
+            tallest = max(
+                tallest,
+                sum(
+                    clip.wrapped_lines(clip.tidy(t), fonts.REGULAR, 8.5, self.width / 2 - 20)
+                    for t in lines
+                ),
+            )
+        if tallest > 24:  # too long for a grid that cannot split: one list after another
             return [f for cell in cells for f in cell]
         grid = Table([[cells[0], cells[1]], [cells[2], cells[3]]], colWidths=[self.width / 2] * 2)
         grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, RULE),
@@ -230,7 +288,7 @@ class PlanWriter:
                 for i in items]  # fmt: skip
 
     def _risks(self, doc: PlanDocument, template: pt.TierTemplate) -> list[Flowable]:
-        head, widths = ("Risk", "Likelihood", "Impact", "Mitigation"), (0.42, 0.11, 0.11, 0.36)
+        head, widths = ("Risk", "Likelihood", "Impact", "Mitigation"), RISK_WIDTHS
         items = doc.items_in("risk")
         out: list[Flowable] = [Paragraph("Recorded risks", self.s.h3)]
         if items:
@@ -299,21 +357,28 @@ class PlanWriter:
                 table.setStyle(TableStyle([("TEXTCOLOR", (2, i), (2, i), WARN)]))
         return out
 
-    def timeline(self, doc: PlanDocument) -> list[Flowable]:
+    def timeline(self, doc: PlanDocument, limit: int | None = None) -> list[Flowable]:
         if not doc.timeline:
             return [b.note(self.s, "No activity in the last 90 days.")]
         rows = [(fmt_date(t.when), t.kind, t.subject + (f"\n{t.outcome}" if t.outcome else ""),
-                 t.people) for t in doc.timeline]  # fmt: skip
+                 t.people) for t in doc.timeline[:limit]]  # fmt: skip
         out = b.table(self.s, ("Date", "Kind", "Subject", "People"), rows,
                       (0.13, 0.15, 0.45, 0.27), self.width, bold_first=False)  # fmt: skip
-        if doc.timeline_more:
-            out.append(b.note(self.s, f"… and {doc.timeline_more} earlier entries of the last "
-                                      "90 days."))  # fmt: skip
+        more = doc.timeline_more + len(doc.timeline) - len(rows)
+        if more:
+            out.append(b.note(self.s, f"… and {more} earlier entries of the last 90 days."))
         return out
 
 
-def write_plan_pdf(doc: PlanDocument, target: str | os.PathLike[str], *, size: str = "a4") -> Path:
-    """Write the account plan to ``target`` atomically."""
+def write_plan_pdf(
+    doc: PlanDocument,
+    target: str | os.PathLike[str],
+    *,
+    size: str = "a4",
+    problems: list[str] | None = None,
+) -> Path:
+    """Write the account plan to ``target`` atomically; parts that could
+    not be printed are noted on the page and appended to ``problems``."""
     pagesize = page_size(size)
 
     def build(path: str) -> None:
@@ -322,5 +387,7 @@ def write_plan_pdf(doc: PlanDocument, target: str | os.PathLike[str], *, size: s
         writer = PlanWriter(make_styles(), pdf.width, pdf.height)
         story = writer.story(doc)
         build_story(pdf, story, f"crmdesk · printed {fmt_datetime(doc.printed_at)}")
+        if problems is not None:
+            problems.extend(pdf.problems)
 
     return write_pdf(target, build)

@@ -75,7 +75,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]
     _copy_tree(source)
     # sdist first, then the wheel built from the unpacked sdist: proves the
     # sdist alone is enough to build what users install.
-    _run(sys.executable, "-m", "build", "--outdir", dist, source, cwd=base)
+    build = subprocess.run([sys.executable, "-m", "build", "--outdir", str(dist), str(source)],
+                           cwd=base, capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
+    (base / "build.log").write_text(build.stdout + build.stderr)
     wheel = next(dist.glob("crmdesk-*.whl"))
     sdist = next(dist.glob("crmdesk-*.tar.gz"))
     venv = base / "venv"
@@ -83,7 +86,27 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]
     (base / "expected.txt").write_text("\n".join(sorted(_runtime_files(source))))
     shutil.rmtree(source)  # from here on, nothing can read the source tree copy
     _run(venv / "bin" / "python", "-m", "pip", "install", "--quiet", wheel, cwd=base)
-    yield {"wheel": wheel, "sdist": sdist, "venv": venv, "expected": base / "expected.txt"}
+    yield {"wheel": wheel, "sdist": sdist, "venv": venv, "expected": base / "expected.txt",
+           "log": base / "build.log"}  # fmt: skip
+
+
+# What our own packaging configuration made setuptools say (issue 13: ~300
+# lines on every install). The environment's own notes (pip's index mirrors,
+# byte-compiling disabled by PYTHONDONTWRITEBYTECODE) are not ours.
+OUR_WARNINGS = (
+    "BuildBackendWarning",
+    "SetuptoolsDeprecationWarning",
+    "is absent from the `packages` configuration",
+    "no previously-included files",
+    "project.license",
+)
+
+
+def test_building_prints_no_warning_about_our_configuration(built: dict[str, Path]) -> None:
+    log = built["log"].read_text()
+    assert "Successfully built" in log
+    found = [line.strip() for line in log.splitlines() if any(w in line for w in OUR_WARNINGS)]
+    assert not found, "\n".join(found[:20])
 
 
 @pytest.fixture(scope="module")

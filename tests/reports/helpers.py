@@ -106,3 +106,30 @@ def assert_structurally_sound(path: Path) -> None:
     if shutil.which("qpdf"):
         result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+HEADING_SIZES = (15.0, 11.5, 9.5)  # h1, h2, h3 (bold); see reports.styles
+
+
+def stranded_headings(path: Path) -> list[tuple[int, str]]:
+    """Headings that are the last thing in the body of a page (nothing of
+    their section under them), as (page number, text)."""
+    out = []
+    for number, page in enumerate(PdfReader(path).pages, start=1):
+        top = float(page.mediabox.height) - 50  # below the running header
+        runs: list[tuple[float, float, bool, str]] = []
+
+        def visit(text, cm, tm, font, size, runs=runs, top=top):  # type: ignore[no-untyped-def]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if text.strip() and 49 < y < top:  # the body, not header or footer
+                bold = "Bold" in str((font or {}).get("/BaseFont", ""))
+                runs.append((y, size, bold, text.strip()))
+
+        page.extract_text(visitor_text=visit)
+        if not runs:
+            continue
+        lowest = min(y for y, *_ in runs)
+        last = [r for r in runs if r[0] - lowest < 2]
+        if all(bold and size in HEADING_SIZES for _y, size, bold, _t in last):
+            out.append((number, " ".join(t for *_r, t in last)))
+    return out

@@ -60,7 +60,7 @@ def test_plan_and_pack_from_the_command_line(tmp_path: Path, capsys: pytest.Capt
 
     # the remaining cases in-process: same parser and handlers, no start-up cost
     by_uuid = tmp_path / "solo.pdf"
-    assert main([*base, "plan", uuid, "-o", str(by_uuid)]) == 0
+    assert main([*base, "plan", uuid, "-o", str(by_uuid), "--without-plan"]) == 0
     assert "Solo Trading" in PdfReader(by_uuid).pages[0].extract_text()
     assert main([*base, "plan", "Nobody", "-o", str(tmp_path / "x.pdf")]) == 1
     assert "no account named 'Nobody'" in capsys.readouterr().err
@@ -69,7 +69,7 @@ def test_plan_and_pack_from_the_command_line(tmp_path: Path, capsys: pytest.Capt
     with pytest.raises(SystemExit) as usage:
         main([*base, "pack", "--tier", "gold", "-o", str(pack)])
     assert usage.value.code == 2 and "'gold' is not one of" in capsys.readouterr().err
-    assert main([*base, "pack", "-o", str(tmp_path / "no" / "pack.pdf")]) == 1
+    assert main([*base, "pack", "--all", "-o", str(tmp_path / "no" / "pack.pdf")]) == 1
     assert "does not exist" in capsys.readouterr().err
 
 

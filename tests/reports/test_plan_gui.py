@@ -162,3 +162,69 @@ def test_closing_the_window_saves_pending_edits(qtbot, db_path, monkeypatch):
     assert plans.current_plan(window.db, account).review_of_last_period == (
         "Written just before closing"
     )
+
+
+def _click_in_next_dialog(text: str) -> list[str]:
+    """Click the button labelled ``text`` in the next modal dialog (the
+    real QMessageBox); returns the dialog's text once clicked."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: list[str] = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, click)
+            return
+        seen.append(box.text() + " " + box.informativeText())
+        button = next(b for b in box.buttons() if b.text().replace("&", "") == text)
+        button.click()
+
+    QTimer.singleShot(50, click)
+    return seen
+
+
+def test_export_without_plan_offers_to_start_one(qtbot, db_path, monkeypatch, tmp_path):
+    window, select = _window(qtbot, db_path, monkeypatch)
+    bare = accounts.create_account(window.db, name="No Plan Yet", tier="partner").id
+    select(bare)
+    exports = window.plan_exports
+    target = tmp_path / "plan.pdf"
+    seen = _click_in_next_dialog("Cancel")
+    assert exports.export_plan(target=target, size="a4") is None
+    assert "No Plan Yet has no plan for this period." in seen[0] and not target.exists()
+
+    started: list[bool] = []
+    monkeypatch.setattr(exports.tab, "_new_plan", lambda: started.append(True))
+    _click_in_next_dialog("Start a plan…")
+    assert exports.export_plan(target=target, size="a4") is None
+    assert started == [True] and window.account_pane.tabs.currentWidget() is exports.tab
+
+    _click_in_next_dialog("Export summary")
+    job = exports.export_plan(target=target, size="a4")
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
+    assert job.error is None, job.error
+    pages = [p.extract_text() for p in PdfReader(target).pages]
+    assert len(pages) == 1 and "No plan is recorded for this period" in pages[0]
+    for preview in exports.previews:
+        preview.close()
+
+
+def test_a_pack_of_everything_asks_first_with_a_page_estimate(qtbot, db_path, monkeypatch):
+    from crmdesk.core.plan_document import estimate_pack
+
+    window, _select = _window(qtbot, db_path, monkeypatch)
+    rich_account(window.db, name="Strategic One")
+    accounts.create_account(window.db, name="Partner Two", tier="partner")
+    exports = window.plan_exports
+    everything = estimate_pack(window.db, AccountFilter())
+    assert (everything.accounts, everything.with_plan, everything.everything) == (2, 1, True)
+    assert everything.pages == 3 + 4 + 1
+    seen = _click_in_next_dialog("No")
+    assert exports.confirm_large_pack(everything) is False
+    assert "every account (2): about 8 pages" in seen[0]
+    _click_in_next_dialog("Yes")
+    assert exports.confirm_large_pack(everything) is True
+    part = estimate_pack(window.db, AccountFilter(tiers=frozenset({Tier.PARTNER})))
+    assert not part.everything and exports.confirm_large_pack(part) is True  # no question

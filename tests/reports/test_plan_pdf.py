@@ -55,15 +55,20 @@ def test_strategic_plan_pdf(db, tmp_path, size, points):
 def test_transactional_plan_is_short_and_an_account_without_plan_says_so(db, tmp_path):
     a = accounts.create_account(db, name="Corner Shop Ltd", tier="transactional")
     contacts.create_contact(db, a.id, first_name="Ana", last_name="Lòpez", buying_role="user")
+    plan = plans.create_plan(db, a.id, "2026-01-01", "2026-12-31")
     out = write_plan_pdf(build_plan_document(db, a.id), tmp_path / "t.pdf")
     assert_structurally_sound(out)
     text = "\n".join(pdf_text(out))
     assert "SWOT" not in text  # transactional plans are short
     for section in template_for(Tier.TRANSACTIONAL).sections:
         assert _heading_present(HEADINGS[section], text)
-    assert "No plan recorded for this period." in text
     assert "Ana Lòpez" in text
     assert "No satisfaction checks recorded" in text
+    plans.delete_plan(db, plan.id)
+    out = write_plan_pdf(build_plan_document(db, a.id), tmp_path / "none.pdf")
+    pages = pdf_text(out)
+    assert len(pages) == 1 and "No plan is recorded for this period" in pages[0]
+    assert "Ana Lòpez" in pages[0]
 
 
 def test_long_text_splits_and_long_values_wrap(db, tmp_path):

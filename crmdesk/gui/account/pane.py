@@ -256,6 +256,10 @@ class AccountPane(QWidget):
         """A feature's tab, after Overview, People and Tier history."""
         self.tabs.addTab(page, title)
 
+    def show_tab(self, page: QWidget) -> None:
+        """Bring a feature's tab to the front."""
+        self.tabs.setCurrentWidget(page)
+
     def add_person(self) -> Contact | None:
         """Add a person to the shown account (the People tab comes to front)."""
         if self.account is None:

@@ -101,6 +101,10 @@ class WindowApi(Protocol):
         """A tab of the account pane, next to Overview, People, Tier history."""
         ...
 
+    def show_account_tab(self, page: QWidget) -> None:
+        """Bring a tab added with :meth:`add_account_tab` to the front."""
+        ...
+
     def add_close_guard(self, guard: CloseGuard) -> None:
         """``guard()`` runs before the window closes; False keeps it open."""
         ...

@@ -12,7 +12,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from crmdesk.core.accounts import find_account, get_account
-from crmdesk.core.plan_document import build_pack, build_plan_document
+from crmdesk.core.plan_document import (
+    PackEstimate,
+    build_pack,
+    build_plan_document,
+    estimate_pack,
+)
+from crmdesk.core.plans import current_plan
 from crmdesk.core.portfolio import AccountFilter, count_accounts, owners
 from crmdesk.db.enums import AccountStatus, Tier
 from crmdesk.errors import CrmError
@@ -25,6 +31,8 @@ from crmdesk.gui.plans.tab import PlanTab
 
 if TYPE_CHECKING:  # reportlab and QtPdf load on first use, not at start-up
     from crmdesk.gui.plans.preview import PdfPreview
+
+LARGE_PACK_PAGES = 300  # a pack longer than this is confirmed with its page estimate
 
 
 def default_page_size(settings: Settings) -> str:
@@ -93,6 +101,13 @@ class PlanExports:
         except CrmError as exc:
             self.window.show_error(exc)
             return None
+        if current_plan(db, account_id) is None:
+            choice = self.ask_no_plan(name)
+            if choice == "start":
+                self.window.show_account_tab(self.tab)
+                self.tab.new_plan()
+            if choice != "summary":
+                return None
         target = target or self._ask_target(self.widget.tr("Export plan as PDF"),
                                             f"{_safe_name(name)} plan.pdf")  # fmt: skip
         if target is None:
@@ -112,9 +127,43 @@ class PlanExports:
             on_result=self.show_preview, on_error=self.window.show_error,
         )  # fmt: skip
 
+    def ask_no_plan(self, name: str) -> str:
+        """The account has no plan for this period: "start" one, print a
+        one-page "summary" of its data, or "cancel"."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.widget.tr("Export plan as PDF"),
+                          self.widget.tr("%s has no plan for this period.") % name,
+                          parent=self.widget)  # fmt: skip
+        box.setInformativeText(self.widget.tr(
+            "Start a plan now, or export a one-page summary of what crmdesk knows about the "
+            "account (snapshot, people, recent activity, follow-ups)."))  # fmt: skip
+        start = box.addButton(self.widget.tr("Start a plan…"), QMessageBox.ButtonRole.AcceptRole)
+        summary = box.addButton(self.widget.tr("Export summary"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(start)
+        box.exec()
+        clicked = box.clickedButton()
+        return "start" if clicked is start else "summary" if clicked is summary else "cancel"
+
+    def confirm_large_pack(self, estimate: PackEstimate) -> bool:
+        """Ask before a pack of every account (or a very long one)."""
+        if not estimate.everything and estimate.pages <= LARGE_PACK_PAGES:
+            return True
+        tr = self.widget.tr
+        what = (tr("every account (%d)") % estimate.accounts if estimate.everything
+                else tr("%d accounts") % estimate.accounts)  # fmt: skip
+        answer = QMessageBox.question(
+            self.widget, tr("Print review pack"),
+            tr("This prints %s: about %d pages (%d with a plan, %d on one page each). "
+               "Print them all?") % (what, estimate.pages, estimate.with_plan,
+                                     estimate.accounts - estimate.with_plan),
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
     def print_pack(self, _checked: bool = False) -> Any:
         dialog = PackDialog(self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        if not self.confirm_large_pack(estimate_pack(self.window.db, dialog.selection())):
             return None
         target = self._ask_target(self.widget.tr("Save review pack as PDF"), "Review pack.pdf")
         if target is None:
@@ -135,14 +184,24 @@ class PlanExports:
             )  # fmt: skip
             n = len(pack.plans)
             return write_pack_pdf(
-                pack, target, size=size, cancelled=lambda: ctx.cancelled,
+                pack, target, size=size, cancelled=lambda: ctx.cancelled, problems=problems,
                 progress=lambda d, t: ctx.progress(n + d, 2 * n, tr("Laying out account %d of %d")
                                                    % (d, t)),
             )  # fmt: skip
 
+        problems: list[str] = []
+
+        def done(path: Path) -> None:
+            self.show_preview(path)
+            if problems:  # the rest printed; say what did not
+                QMessageBox.warning(self.widget, tr("Printing the review pack"),
+                                    tr("Some parts could not be printed and were left out "
+                                       "(listed on the pack's last page):") + "\n\n"
+                                    + "\n".join(problems[:10]))  # fmt: skip
+
         return self.window.jobs.run_with_dialog(
             self.widget, tr("Printing the review pack"), job,
-            on_result=self.show_preview, on_error=self.window.show_error,
+            on_result=done, on_error=self.window.show_error,
         )  # fmt: skip
 
     def show_preview(self, path: Path) -> PdfPreview:

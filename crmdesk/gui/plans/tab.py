@@ -149,7 +149,7 @@ class PlanTab(QWidget):
         self.ui.statusCombo.currentIndexChanged.connect(self._edited)
         self.ui.saveButton.clicked.connect(lambda: self.save())
         self.ui.revertButton.clicked.connect(self._revert)
-        self.ui.newButton.clicked.connect(self._new_plan)
+        self.ui.newButton.clicked.connect(self.new_plan)
         self.ui.startButton.clicked.connect(lambda: self._create(*self._this_year(), True))
         self.ui.deleteButton.clicked.connect(self._delete)
         self.ui.exportButton.clicked.connect(self.exportRequested)
@@ -348,7 +348,7 @@ class PlanTab(QWidget):
         year = date.today().year
         return date(year, 1, 1), date(year, 12, 31)
 
-    def _new_plan(self) -> None:
+    def new_plan(self) -> None:
         if self.account_id is None or not self.save():
             return
         dialog = QDialog(self)

@@ -48,7 +48,7 @@ def run_health(args: argparse.Namespace) -> int:
     from crmdesk.core import health, health_store
     from crmdesk.core.accounts import find_account
 
-    db = open_db(args)
+    db = open_db(args, write=bool(args.snapshot))
     if args.snapshot:
         if args.account or args.tier or args.owner or args.needs_attention:
             raise InvalidValueError("--snapshot records every account; give no other option")
@@ -115,7 +115,7 @@ def _week(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run_week(args: argparse.Namespace) -> int:
     from crmdesk.core.worklist import worklist
 
-    db = open_db(args)
+    db = open_db(args, write=False)
     week = worklist(db, owner=_owner(args.owner, default_me=True))
     if args.json:
         print_json(week.to_json())
@@ -149,7 +149,7 @@ def _remind(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run_remind(args: argparse.Namespace) -> int:
     from crmdesk.core.worklist import worklist
 
-    db = open_db(args)
+    db = open_db(args, write=False)
     week = worklist(db, owner=_owner(args.owner, default_me=True))
     due = [i for i in week.items if i.overdue_days >= 0]
     if due:

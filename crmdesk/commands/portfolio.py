@@ -18,7 +18,6 @@ SORTS = {
 }
 
 
-
 @command
 def _demo(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(

@@ -22,7 +22,6 @@ from crmdesk.db.enums import (
     Tier,
 )
 from crmdesk.db.models import Account
-from crmdesk.errors import InvalidValueError
 from crmdesk.gui.common.fmt import plain_money
 from crmdesk.gui.common.style import compact
 from crmdesk.gui.forms.ui_account_form import Ui_AccountForm

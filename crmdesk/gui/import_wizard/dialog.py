@@ -14,12 +14,10 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QFileDialog,
     QHeaderView,
     QMessageBox,
-    QTableWidgetItem,
     QWidget,
 )
 
@@ -27,13 +25,13 @@ from crmdesk.db.enums import AcquisitionSource
 from crmdesk.gui.common import settings as keys
 from crmdesk.gui.common.window_api import WindowApi
 from crmdesk.gui.forms.ui_import_wizard import Ui_ImportWizard
+from crmdesk.gui.import_wizard.mapping_page import MappingPage
 from crmdesk.gui.import_wizard.models import ActionDelegate, PlanModel, SheetModel
 from crmdesk.gui.import_wizard.preview import PreviewPages
 from crmdesk.importing import plan as planning
 from crmdesk.importing import service
 from crmdesk.importing.errors import ImportCancelled, UnclosedQuoteError
-from crmdesk.importing.mapping import TARGETS, check_mapping
-from crmdesk.importing.values import cell_to_text, default_region
+from crmdesk.importing.values import default_region
 from crmdesk.importing.workflow import Loaded, load_file
 
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1", "iso8859-15", "cp1250",
@@ -49,7 +47,7 @@ TITLES = [
 ]
 
 
-class ImportWizard(PreviewPages, QDialog):
+class ImportWizard(MappingPage, PreviewPages, QDialog):
     def __init__(
         self, window: WindowApi, path: str | None = None, parent: QWidget | None = None
     ) -> None:
@@ -329,41 +327,3 @@ class ImportWizard(PreviewPages, QDialog):
         facts += loaded.sheet.notes
         ui.sourceInfo.setText("; ".join(facts) + ".")
         self._show_page(1)
-
-    # --- page 2: mapping ----------------------------------------------------
-    def _fill_mapping(self) -> None:
-        assert self.loaded is not None
-        sheet = self.loaded.sheet
-        table = self.ui.mappingTable
-        table.setRowCount(len(sheet.headers))
-        for col, header in enumerate(sheet.headers):
-            table.setItem(col, 0, QTableWidgetItem(header))
-            samples = [cell_to_text(r[col]) for r in sheet.rows[:50]]
-            samples = [s for s in samples if s.strip()][:3]
-            table.setItem(col, 1, QTableWidgetItem("  ·  ".join(samples)))
-            combo = QComboBox(table)
-            for target, label in TARGETS.items():
-                combo.addItem(self.tr(label), target)
-            combo.setCurrentIndex(combo.findData(self._targets[col]))
-            combo.currentIndexChanged.connect(lambda _i, c=col, box=combo: self._mapped(c, box))
-            table.setCellWidget(col, 2, combo)
-        table.resizeColumnToContents(0)
-        table.setColumnWidth(2, 260)
-        self._mapping_info()
-
-    def _mapped(self, column: int, combo: QComboBox) -> None:
-        self._targets[column] = combo.currentData()
-        self._mapping_info()
-
-    def _mapping_info(self) -> None:
-        assert self.loaded is not None
-        problems = check_mapping(self._targets)
-        text = (
-            self.tr("These columns are mapped as last time you imported a file like this.")
-            if self.loaded.remembered
-            else self.tr("Mapped from the column names; check and change where needed.")
-        )
-        if problems:
-            text += " " + self.tr("Before going on: %s.") % "; ".join(problems)
-        self.ui.mappingInfo.setText(text)
-        self.ui.nextButton.setEnabled(not problems and self.job is None)

@@ -129,13 +129,14 @@ def test_the_wizard_offers_to_read_without_quotes(qtbot: Any, tmp_path: Path, de
     window.show_error = window.errors.append
     path = runaway_quote_file(tmp_path / "quote.csv")
     asked: list[int] = []
-    from crmdesk.gui.import_wizard import ImportWizard
+    from crmdesk.gui.import_wizard.dialog import ImportWizard
+    from crmdesk.gui.import_wizard.feature import ImportFeature
 
     original = ImportWizard.ask_literal_quotes
     ImportWizard.ask_literal_quotes = lambda self, exc: asked.append(exc.row) or True  # type: ignore[method-assign]
     try:
         window.start_import(str(path))
-        wizard = window._import_wizard
+        wizard = window.feature(ImportFeature).wizard
         qtbot.waitUntil(lambda: wizard.ui.pages.currentIndex() == 1 and wizard.job is None,
                         timeout=30_000)  # fmt: skip
     finally:

@@ -189,14 +189,14 @@ def test_export_without_plan_offers_to_start_one(qtbot, db_path, monkeypatch, tm
     window, select = _window(qtbot, db_path, monkeypatch)
     bare = accounts.create_account(window.db, name="No Plan Yet", tier="partner").id
     select(bare)
-    exports = window.plan_exports
+    exports = window.feature(plan_export.PlanExports)
     target = tmp_path / "plan.pdf"
     seen = _click_in_next_dialog("Cancel")
     assert exports.export_plan(target=target, size="a4") is None
     assert "No Plan Yet has no plan for this period." in seen[0] and not target.exists()
 
     started: list[bool] = []
-    monkeypatch.setattr(exports.tab, "_new_plan", lambda: started.append(True))
+    monkeypatch.setattr(exports.tab, "new_plan", lambda: started.append(True))
     _click_in_next_dialog("Start a plan…")
     assert exports.export_plan(target=target, size="a4") is None
     assert started == [True] and window.account_pane.tabs.currentWidget() is exports.tab
@@ -217,7 +217,7 @@ def test_a_pack_of_everything_asks_first_with_a_page_estimate(qtbot, db_path, mo
     window, _select = _window(qtbot, db_path, monkeypatch)
     rich_account(window.db, name="Strategic One")
     accounts.create_account(window.db, name="Partner Two", tier="partner")
-    exports = window.plan_exports
+    exports = window.feature(plan_export.PlanExports)
     everything = estimate_pack(window.db, AccountFilter())
     assert (everything.accounts, everything.with_plan, everything.everything) == (2, 1, True)
     assert everything.pages == 3 + 4 + 1

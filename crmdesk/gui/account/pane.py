@@ -23,7 +23,7 @@ from crmdesk.gui.account.tier_dialog import TierChangeDialog
 from crmdesk.gui.common import fmt
 from crmdesk.gui.common.icons import icon
 from crmdesk.gui.common.rows_model import Column, RowsModel
-from crmdesk.gui.common.style import STATUS_COLOURS, badge_stylesheet, compact_table
+from crmdesk.gui.common.style import STATUS_COLOURS, badge_stylesheet, compact_table, wrap_rows
 from crmdesk.gui.common.undo import perform
 
 if TYPE_CHECKING:
@@ -90,6 +90,7 @@ class AccountPane(QWidget):
         stamp = fmt.datetime_text(datetime(2026, 12, 31, 23, 59, tzinfo=UTC))
         samples = [stamp, "Transactional → Strategic", "Reason", "Greta Lindqvist"]
         compact_table(self.ui.historyTable, samples, stretch=2)
+        wrap_rows(self.ui.historyTable)  # the reason is the point of the history
         self.show_account(None)
 
     def owner_names(self) -> list[str]:

@@ -51,7 +51,7 @@ def _ensure_plan(window: object, account_id: int) -> None:
 
 
 def shoot(db_path: Path, out: Path) -> list[Path]:
-    from PySide6.QtCore import QRect, QSettings
+    from PySide6.QtCore import QRect, QSettings, QSize
     from PySide6.QtWidgets import QApplication
 
     from crmdesk.app import create_window
@@ -97,7 +97,11 @@ def shoot(db_path: Path, out: Path) -> list[Path]:
 
         from crmdesk.gui.import_wizard.dialog import ImportWizard
 
+        from crmdesk.gui.common.sizing import fit_to_screen
+
         wizard = ImportWizard(window, str(IMPORT_SAMPLE))
+        # off screen, Qt's screen is 800×600: size the dialog for this one
+        fit_to_screen(wizard, QSize(900, 620), 0.75, area=area)
         wizard.show()
         for _ in range(6):  # file -> sheet -> mapping -> preview
             _settle(app)

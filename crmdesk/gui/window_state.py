@@ -37,7 +37,9 @@ def restore_geometry(
         if not window.isMaximized() and not window.isFullScreen():
             keep_on_screen(window, areas)
         return
-    fit_to_screen(window, PREFERRED_SIZE, 0.9, area=areas[0] if areas else available_geometry(window))
+    fit_to_screen(
+        window, PREFERRED_SIZE, 0.9, area=areas[0] if areas else available_geometry(window)
+    )
 
 
 def _splitters(window: MainWindow) -> list[tuple[QSplitter, keys.Key[list[int]]]]:
@@ -52,9 +54,9 @@ def restore_splitters(window: MainWindow) -> None:
         sizes = window.settings.get(key)
         if sizes:
             splitter.setSizes(sizes)
-        elif splitter is window.ui.splitter:  # first start: the panes 38 : 34 : 28
+        elif splitter is window.ui.splitter:  # first start: the panes 40 : 33 : 27
             width = max(window.width() - 16, 900)
-            splitter.setSizes([width * 38 // 100, width * 34 // 100, width * 28 // 100])
+            splitter.setSizes([width * 40 // 100, width * 33 // 100, width * 27 // 100])
 
 
 def save(window: MainWindow) -> None:

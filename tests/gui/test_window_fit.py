@@ -24,7 +24,9 @@ def _fits(size: QSize, area: QRect) -> bool:
     )
 
 
-def test_first_window_fits_small_screens_and_fills_large_ones(qtbot: Any, settings_dir: Any) -> None:
+def test_first_window_fits_small_screens_and_fills_large_ones(
+    qtbot: Any, settings_dir: Any
+) -> None:
     for area in (LAPTOP, FULL_HD, SCALED):
         window = QMainWindow()
         qtbot.addWidget(window)

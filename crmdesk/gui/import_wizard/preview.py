@@ -263,5 +263,9 @@ def fit_preview_columns(table: QTableView, rows: int) -> None:
         table.setColumnWidth(column, min(table.columnWidth(column), cap))
     header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
     table.setWordWrap(rows <= WRAP_ROWS)
-    mode = QHeaderView.ResizeMode.ResizeToContents if rows <= WRAP_ROWS else QHeaderView.ResizeMode.Interactive
+    mode = (
+        QHeaderView.ResizeMode.ResizeToContents
+        if rows <= WRAP_ROWS
+        else QHeaderView.ResizeMode.Interactive
+    )
     table.verticalHeader().setSectionResizeMode(mode)

@@ -13,14 +13,15 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 from crmdesk.gui.portfolio.account_table import LAST, NAME, NEXT, OWNER, STATUS, TIER
 
 # characters of an account name the name column always has room for
-NAME_CHARS = 26
+NAME_CHARS = 24
 NAME_SAMPLE = "Kestrel Logistics Nordic AB"[:NAME_CHARS]
 # the order in which columns step aside on a narrow pane
 OPTIONAL = (LAST, OWNER, STATUS)
 
 
 class FitColumns(QObject):
-    """Installed on the table: refits the columns whenever it is resized."""
+    """Installed on the table's viewport: refits the columns whenever it is
+    resized."""
 
     def __init__(self, table: QTableView, widths: dict[int, int]) -> None:
         super().__init__(table)
@@ -31,7 +32,9 @@ class FitColumns(QObject):
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             table.setColumnWidth(column, width)
-        table.installEventFilter(self)
+        # the viewport's own resize: by then its new width is known
+        self.viewport = table.viewport()
+        self.viewport.installEventFilter(self)
         self.fit()
 
     def name_room(self) -> int:
@@ -53,6 +56,6 @@ class FitColumns(QObject):
                     self.table.setColumnWidth(column, self.widths[column])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.Resize and watched is self.viewport:
             self.fit()
         return False

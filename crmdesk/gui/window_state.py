@@ -86,7 +86,7 @@ class WideTabs:
         self.window = window
         self.pages: list[QWidget] = []
         self._sizes: list[int] | None = None  # the splitter before a pane stepped aside
-        window.account_pane.tabs.currentChanged.connect(self._changed)
+        window.account_pane.tabChanged.connect(self._changed)
 
     def add(self, page: QWidget) -> None:
         self.pages.append(page)
@@ -96,9 +96,9 @@ class WideTabs:
         """The pane widths to remember: those before a wide tab hid a pane."""
         return list(self._sizes) if self._sizes is not None else None
 
-    def _changed(self, _index: int = -1) -> None:
+    def _changed(self) -> None:
         window = self.window
-        wide = window.account_pane.tabs.currentWidget() in self.pages
+        wide = window.account_pane.current_tab() in self.pages
         pane, splitter = window.activity_pane, window.ui.splitter
         if wide and self._sizes is None:
             sizes = splitter.sizes()

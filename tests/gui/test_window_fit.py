@@ -182,11 +182,12 @@ def test_plan_editor_is_comfortable_at_1366(qtbot: Any, window: Any) -> None:
     combo = tab.ui.planCombo
     label = combo.currentText()
     assert label and combo.fontMetrics().horizontalAdvance(label) <= combo.width() - 30
-    for edit in (tab.ui.startEdit, tab.ui.endEdit):  # the dates don't overlap "Status"
-        assert edit.geometry().right() < tab.ui.statusLabel.geometry().left() or (
-            edit is tab.ui.startEdit
-        )
-    assert tab.ui.endEdit.geometry().right() < tab.ui.statusLabel.geometry().left()
+    # the period's dates neither overlap each other nor "Status", and show whole
+    start, end, status = tab.ui.startEdit, tab.ui.endEdit, tab.ui.statusLabel
+    assert start.geometry().right() < end.geometry().left()
+    assert end.geometry().right() < status.geometry().left()
+    for edit in (start, end):
+        assert edit.width() >= edit.minimumSizeHint().width()
     tab.ui.sectionList.setCurrentRow(1)  # Objectives
     grid = tab.lists["objective"].ui.table
     qtbot.waitUntil(grid.isVisible)

@@ -13,7 +13,7 @@ _SAMPLES = {"date": "2026-12-31", "money": "1,250,000.00", "owner": "Greta Lindq
 
 # free-text columns beside the title (measure, detail, mitigation) start this
 # many characters wide; they wrap, and can be widened by hand
-TEXT_CHARS = 12
+TEXT_CHARS = 8
 
 
 def fit_items_table(table: QTableView, model: PlanItemsModel) -> None:
@@ -33,7 +33,7 @@ def fit_items_table(table: QTableView, model: PlanItemsModel) -> None:
         if sample is None and column.kind == "text":
             sample = "x" * TEXT_CHARS
         samples.append(sample or "")
-        width = max(metrics.horizontalAdvance(s) for s in samples) + 28  # padding + arrow
+        width = max(metrics.horizontalAdvance(s) for s in samples) + 20  # padding
         header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
         table.setColumnWidth(number, width)
     table.setWordWrap(True)

@@ -201,3 +201,32 @@ def test_plan_editor_is_comfortable_at_1366(qtbot: Any, window: Any) -> None:
     window.account_pane.tabs.setCurrentIndex(0)
     qtbot.waitUntil(window.activity_pane.isVisible)
     assert window.ui.splitter.sizes() == before
+
+
+def test_import_preview_keeps_room_for_the_problem(qtbot: Any) -> None:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from crmdesk.gui.import_wizard.preview import VALUE_CHARS, WRAP_ROWS, fit_preview_columns
+
+    model = QStandardItemModel(3, 8)
+    long_value = "sales.department.nordics@kestrel-logistics-nordic.example"
+    problem = "E-mail address is not valid and the phone number has too few digits"
+    for row in range(3):
+        for column in range(7):
+            model.setItem(row, column, QStandardItem(long_value))
+        model.setItem(row, 7, QStandardItem(problem))
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.resize(900, 400)
+    table.show()
+    fit_preview_columns(table, model.rowCount())
+    cap = table.fontMetrics().horizontalAdvance("M" * VALUE_CHARS)
+    assert all(table.columnWidth(c) <= cap for c in range(2, 7))
+    header = table.horizontalHeader()
+    assert header.sectionResizeMode(7) == QHeaderView.ResizeMode.Stretch
+    assert table.wordWrap() and model.rowCount() <= WRAP_ROWS
+    # a long file: no per-row measuring, the tooltips carry the text
+    fit_preview_columns(table, WRAP_ROWS + 1)
+    assert not table.wordWrap()

@@ -71,7 +71,7 @@ def shoot(db_path: Path, out: Path) -> list[Path]:
         window.show()
         _settle(app)
 
-        def save(widget: object, what: str) -> None:
+        def save(widget: object, what: str, name: str = name, app: object = app) -> None:
             path = out / f"{what}-{name}.png"
             _settle(app, 10)
             widget.grab().save(str(path))  # type: ignore[attr-defined]
@@ -95,9 +95,8 @@ def shoot(db_path: Path, out: Path) -> list[Path]:
         save(window, "plan-objectives")
         pane.tabs.setCurrentIndex(0)
 
-        from crmdesk.gui.import_wizard.dialog import ImportWizard
-
         from crmdesk.gui.common.sizing import fit_to_screen
+        from crmdesk.gui.import_wizard.dialog import ImportWizard
 
         wizard = ImportWizard(window, str(IMPORT_SAMPLE))
         # off screen, Qt's screen is 800×600: size the dialog for this one

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 export QT_QPA_PLATFORM ?=
 
-.PHONY: run test test-fast bench lint forms clean venv wheel dist dist-test
+.PHONY: run test test-fast bench lint forms screenshots clean venv wheel dist dist-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ lint: $(STAMP)
 ## forms: recompile ui/*.ui into crmdesk/gui/forms/
 forms: $(STAMP)
 	$(BIN)/python -m crmdesk.gui.build_forms
+
+## screenshots: remake resources/screenshots/ (README) at 1366×768 and 1920×1080 on demo data
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py --out resources/screenshots
 
 ## wheel: sdist and wheel in dist/ (what `pip install` takes)
 wheel: $(STAMP)

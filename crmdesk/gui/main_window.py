@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.customer_pane.guard = self.account_pane.confirm_leave
         self.customer_pane.currentAccountChanged.connect(self._account_changed)
         window_state.restore_splitters(self)
+        self.wide_tabs = window_state.WideTabs(self)
         self.customer_pane.apply_filter()
         self._update_page()
         if self._opening is not None:
@@ -133,8 +134,10 @@ class MainWindow(QMainWindow):
         menu: QMenu = getattr(self.ui, f"menu_{name}")
         return menu
 
-    def add_account_tab(self, page: QWidget, title: str) -> None:
+    def add_account_tab(self, page: QWidget, title: str, wide: bool = False) -> None:
         self.account_pane.add_tab(page, title)
+        if wide:
+            self.wide_tabs.add(page)
 
     def show_account_tab(self, page: QWidget) -> None:
         self.account_pane.show_tab(page)

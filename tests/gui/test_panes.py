@@ -185,7 +185,7 @@ def test_add_and_remove_a_person(qtbot, window, on_modal) -> None:  # type: igno
     assert ada.email == "ada.okafor@example.com" and ada.buying_role.value == "champion"
     model = window.account_pane.people.model
     row = model.row_of(ada.id)
-    assert model.index(row, 3).data() == "Champion"
+    assert model.index(row, 6).data() == "Champion"  # Buying role
     window.account_pane.people.table.selectRow(row)
     window.account_pane.ui.removeContactButton.click()
     assert len(contacts.contacts_for_account(window.db, account_id)) == count

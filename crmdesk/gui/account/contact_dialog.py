@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
 from crmdesk.core.contacts import clean_contact_fields
 from crmdesk.db.enums import BuyingRole, ContactLevel, Stance
 from crmdesk.db.models import Contact
 from crmdesk.errors import CrmError
+from crmdesk.gui.common.sizing import fit_to_screen
 from crmdesk.gui.forms.ui_contact_form import Ui_ContactForm
 
 TEXT_FIELDS = {
@@ -63,7 +65,7 @@ class ContactDialog(QDialog):
         self.ui.buttons.rejected.connect(self.reject)
         if contact is not None:
             self._load(contact)
-        self.resize(460, self.sizeHint().height())
+        fit_to_screen(self, QSize(460, self.sizeHint().height()))
 
     def _load(self, contact: Contact) -> None:
         for field, name in TEXT_FIELDS.items():

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QMessageBox, QSizePolicy, QWidget
 
@@ -23,7 +24,7 @@ from crmdesk.gui.account.tier_dialog import TierChangeDialog
 from crmdesk.gui.common import fmt
 from crmdesk.gui.common.icons import icon
 from crmdesk.gui.common.rows_model import Column, RowsModel
-from crmdesk.gui.common.style import STATUS_COLOURS, badge_stylesheet, compact_table
+from crmdesk.gui.common.style import STATUS_COLOURS, badge_stylesheet, compact_table, wrap_rows
 from crmdesk.gui.common.undo import perform
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ from crmdesk.gui.forms.ui_account_pane import Ui_AccountPane
 
 
 class AccountPane(QWidget):
+    tabChanged = Signal()  # another tab was opened (see current_tab)
+
     def __init__(self, window_api: WindowApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("accountPane")
@@ -40,6 +43,7 @@ class AccountPane(QWidget):
         self.ui = Ui_AccountPane()
         self.ui.setupUi(self)
         self.tabs = self.ui.tabs
+        self.tabs.currentChanged.connect(lambda _i: self.tabChanged.emit())
         # an explicit minimum, so that a wide tab (a feature's) cannot force
         # the window wider than a 1366-pixel screen
         self.tabs.setMinimumSize(300, 220)
@@ -90,6 +94,7 @@ class AccountPane(QWidget):
         stamp = fmt.datetime_text(datetime(2026, 12, 31, 23, 59, tzinfo=UTC))
         samples = [stamp, "Transactional → Strategic", "Reason", "Greta Lindqvist"]
         compact_table(self.ui.historyTable, samples, stretch=2)
+        wrap_rows(self.ui.historyTable)  # the reason is the point of the history
         self.show_account(None)
 
     def owner_names(self) -> list[str]:
@@ -251,6 +256,10 @@ class AccountPane(QWidget):
             Changes.of(Kind.ACCOUNT, Kind.TIER, accounts=[self.account.id])
         )
         return True
+
+    def current_tab(self) -> QWidget:
+        """The open tab's page (the window gives a wide one more room)."""
+        return self.tabs.currentWidget()
 
     def add_tab(self, page: QWidget, title: str) -> None:
         """A feature's tab, after Overview, People and Tier history."""

@@ -26,17 +26,22 @@ def _label(value: Any) -> str:
     return value.label if value is not None else ""
 
 
+# contact details first: they are what the tab is opened for
+NAME, EMAIL, PHONE, MOBILE = 0, 1, 2, 3
+
+
 def contact_model(parent: QObject) -> RowsModel[Contact]:
     tr = parent.tr
     return RowsModel(
         [
             Column(tr("Name"), lambda c: c.full_name),
+            Column(tr("E-mail"), lambda c: c.email or ""),
+            Column(tr("Phone"), lambda c: c.phone or ""),
+            Column(tr("Mobile"), lambda c: c.mobile or ""),
             Column(tr("Title"), lambda c: c.job_title or ""),
             Column(tr("Level"), lambda c: _label(c.level)),
             Column(tr("Buying role"), lambda c: _label(c.buying_role)),
             Column(tr("Stance"), lambda c: _label(c.stance)),
-            Column(tr("E-mail"), lambda c: c.email or ""),
-            Column(tr("Phone"), lambda c: c.phone or c.mobile or ""),
             Column(tr("Reports to"), lambda c: c.reports_to.full_name if c.reports_to else ""),
         ],
         row_id=lambda c: c.id,
@@ -59,12 +64,13 @@ class PeopleTab(QObject):
             self.table,
             [
                 "Nikolaj Wiśniewski",
+                "nikolaj.wisniewski@example.com",
+                "+49 40 1234567",
+                "+49 170 1234567",
                 "Head of Procurement",
                 "Senior management",
                 "Decision maker",
                 "Indifferent",
-                "nikolaj.wisniewski@example.com",
-                "+49 40 1234567",
                 "Nikolaj Wiśniewski",
             ],
         )
@@ -90,6 +96,9 @@ class PeopleTab(QObject):
     def load(self, account_id: int | None) -> None:
         rows = svc.contacts_for_account(self.pane.db, account_id) if account_id else []
         self.model.set_rows(rows)
+        # one account's people: few enough to measure, so nothing is cut
+        for column in (NAME, EMAIL, PHONE, MOBILE):
+            self.table.resizeColumnToContents(column)
         self._update_buttons()
 
     def selected(self) -> Contact | None:

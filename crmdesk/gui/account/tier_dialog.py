@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import getpass
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSizePolicy, QWidget
 
 from crmdesk.core.accounts import change_tier
@@ -12,6 +13,7 @@ from crmdesk.db.engine import Database
 from crmdesk.db.enums import Tier
 from crmdesk.db.models import Account
 from crmdesk.errors import CrmError
+from crmdesk.gui.common.sizing import fit_to_screen
 from crmdesk.gui.common.style import badge_stylesheet
 from crmdesk.gui.forms.ui_tier_change import Ui_TierChange
 
@@ -49,7 +51,7 @@ class TierChangeDialog(QDialog):
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
         self._update()
-        self.resize(440, 300)
+        fit_to_screen(self, QSize(440, 300))
 
     def _update(self) -> None:
         self.ok_button.setEnabled(bool(self.ui.reason.toPlainText().strip()))

@@ -88,8 +88,8 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             return column.icon(row)
         if role == Qt.ItemDataRole.ForegroundRole and column.foreground:
             return column.foreground(row)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-            return column.tooltip(row)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the full text of a cut cell
+            return column.tooltip(row) if column.tooltip else (column.text(row) or None)
         if role == Qt.ItemDataRole.BackgroundRole and self._background:
             return self._background(row)
         if role == Qt.ItemDataRole.FontRole and self._font:

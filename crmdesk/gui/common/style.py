@@ -57,6 +57,14 @@ def compact_table(table: QTableView, samples: list[str], stretch: int | None = N
         header.setStretchLastSection(True)
 
 
+def wrap_rows(table: QTableView) -> None:
+    """Wrap long text (a reason, a problem) inside its cell and let each row
+    grow to it: for short lists where that text is the point."""
+    table.setWordWrap(True)
+    table.setTextElideMode(Qt.TextElideMode.ElideNone)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+
 def is_dark() -> bool:
     return QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 

@@ -97,8 +97,10 @@ class WindowApi(Protocol):
 
     def menu(self, name: MenuName) -> QMenu: ...
 
-    def add_account_tab(self, page: QWidget, title: str) -> None:
-        """A tab of the account pane, next to Overview, People, Tier history."""
+    def add_account_tab(self, page: QWidget, title: str, wide: bool = False) -> None:
+        """A tab of the account pane, next to Overview, People, Tier history.
+        ``wide``: while it is current the activity pane steps aside so the
+        tab gets its width (an editor too wide for a third of the window)."""
         ...
 
     def show_account_tab(self, page: QWidget) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.db.enums import AcquisitionSource
 from crmdesk.gui.common import settings as keys
+from crmdesk.gui.common.sizing import fit_to_screen
 from crmdesk.gui.common.window_api import WindowApi
 from crmdesk.gui.forms.ui_import_wizard import Ui_ImportWizard
 from crmdesk.gui.import_wizard.mapping_page import MappingPage
@@ -56,6 +58,7 @@ class ImportWizard(MappingPage, PreviewPages, QDialog):
         self.db = window.db
         self.ui = Ui_ImportWizard()
         self.ui.setupUi(self)
+        fit_to_screen(self, QSize(900, 620), 0.75)
         self.loaded: Loaded | None = None
         self.plan: planning.Plan | None = None
         self.import_result: service.ImportResult | None = None

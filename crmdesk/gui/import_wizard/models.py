@@ -116,8 +116,9 @@ class PlanModel(QAbstractTableModel):
                 # show what the file says, so the user sees what to fix
                 return cell_to_text(self.plan.sheet.rows[row.index][self._sources[field]])
             return value or ""
-        if role == Qt.ItemDataRole.ToolTipRole and column == 7:
-            return row.problem or None
+        if role == Qt.ItemDataRole.ToolTipRole:  # the full text of a cut cell
+            text = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return str(text) if text not in (None, "") else None
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.action == "reject":
                 return _REJECT

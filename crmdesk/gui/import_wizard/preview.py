@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QListWidgetItem,
     QMessageBox,
+    QTableView,
 )
 
 from crmdesk.core.changes import Changes
@@ -92,9 +93,7 @@ class PreviewPages(_Dialog):
             self.model.dataChanged.connect(lambda *_: self._show_counts())
             self.ui.previewTable.setModel(self.model)
         self.model.set_plan(self.plan, only)
-        header = self.ui.previewTable.horizontalHeader()
-        self.ui.previewTable.resizeColumnsToContents()
-        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        fit_preview_columns(self.ui.previewTable, self.model.rowCount())
         self._show_counts()
 
     def _show_counts(self) -> None:
@@ -246,3 +245,27 @@ class PreviewPages(_Dialog):
         item = self.ui.recentList.currentItem()
         if item and item.data(Qt.ItemDataRole.UserRole):
             self._undo(item.data(Qt.ItemDataRole.UserRole))
+
+
+# Problems are the point of the preview: the values' columns are capped at
+# this many characters (their tooltips carry the rest) so the Problem column
+# keeps room; up to WRAP_ROWS rows its text wraps onto as many lines as needed.
+VALUE_CHARS = 24
+WRAP_ROWS = 400
+
+
+def fit_preview_columns(table: QTableView, rows: int) -> None:
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.resizeColumnsToContents()
+    cap = table.fontMetrics().horizontalAdvance("M" * VALUE_CHARS)
+    for column in range(2, 7):
+        table.setColumnWidth(column, min(table.columnWidth(column), cap))
+    header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+    table.setWordWrap(rows <= WRAP_ROWS)
+    mode = (
+        QHeaderView.ResizeMode.ResizeToContents
+        if rows <= WRAP_ROWS
+        else QHeaderView.ResizeMode.Interactive
+    )
+    table.verticalHeader().setSectionResizeMode(mode)

@@ -58,7 +58,7 @@ class PlanExports:
         self.widget = widget = window.as_widget()
         self.previews: list[PdfPreview] = []
         self.tab = PlanTab(window)
-        window.add_account_tab(self.tab, widget.tr("Plan"))
+        window.add_account_tab(self.tab, widget.tr("Plan"), wide=True)
         window.accountSelected.connect(self.tab.set_account)
         self.tab.exportRequested.connect(self.export_plan)
         self.export_action = QAction(widget.tr("&Export plan as PDF…"), widget)

@@ -12,6 +12,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
+from crmdesk.gui.common.sizing import fit_to_screen
 from crmdesk.gui.forms.ui_plan_preview import Ui_PlanPreview
 
 MAX_PRINT_DPI = 300
@@ -54,6 +55,7 @@ class PdfPreview(QDialog):
         super().__init__(parent)
         self.ui = Ui_PlanPreview()
         self.ui.setupUi(self)
+        fit_to_screen(self, QSize(820, 900), 0.0)  # A4 upright, shorter on a laptop
         self.path = Path(path)
         self.document = QPdfDocument(self)
         self.document.load(str(self.path))

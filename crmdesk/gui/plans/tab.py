@@ -34,6 +34,7 @@ from crmdesk.gui.forms.ui_plan_editor import Ui_PlanEditor
 from crmdesk.gui.forms.ui_plan_insights import Ui_PlanInsights
 from crmdesk.gui.forms.ui_plan_list_page import Ui_PlanListPage
 from crmdesk.gui.forms.ui_plan_new_dialog import Ui_PlanNewDialog
+from crmdesk.gui.plans.layout import fit_items_table
 from crmdesk.gui.plans.models import ChoiceDelegate, PlanItemsModel
 
 AUTOSAVE_MS = 3000
@@ -74,9 +75,7 @@ class _ListPage(QWidget):
         table = self.ui.table
         table.setModel(self.model)
         table.setItemDelegate(ChoiceDelegate(self.model, table))
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.setColumnWidth(0, 200)
+        fit_items_table(table, self.model)
         self.ui.addButton.clicked.connect(self._add)
         self.ui.removeButton.clicked.connect(lambda: self.model.remove(self._row()))
         self.ui.upButton.clicked.connect(lambda: self._move(-1))

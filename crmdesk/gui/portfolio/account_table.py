@@ -232,9 +232,11 @@ class AccountTableModel(QAbstractTableModel):
             return row.tier if column == TIER else None
         overdue = column == NEXT and self._overdue(row.next_follow_up)
         if role == _TOOLTIP:
-            if column == NAME:
-                return row.name
-            return self.tr("Overdue follow-up") if overdue else None
+            if column == NAME:  # what a column hidden on a narrow pane would show
+                return self._name_tooltip(number)
+            if overdue:
+                return self.tr("Overdue follow-up: %s") % self._text(number)[column]
+            return self._text(number)[column] or None
         if role == _FOREGROUND:
             if column == STATUS:
                 return STATUS_COLOURS.get(row.status)
@@ -255,6 +257,15 @@ class AccountTableModel(QAbstractTableModel):
             )
             self._texts[number] = texts
         return texts
+
+    def _name_tooltip(self, number: int) -> str:
+        name, _tier, status, owner, last, _next = self._text(number)
+        lines = [name, self.tr("Status: %s") % status]
+        if owner:
+            lines.append(self.tr("Owner: %s") % owner)
+        if last:
+            lines.append(self.tr("Last contact: %s") % last)
+        return "\n".join(lines)
 
     def _overdue(self, when: datetime | None) -> bool:
         return when is not None and when < self._today

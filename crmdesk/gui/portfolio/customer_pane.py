@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QToolButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QToolButton, QWidget
 
 from crmdesk.core.portfolio import AccountFilter, owners, tier_counts
 from crmdesk.db.engine import Database
@@ -19,7 +19,8 @@ from crmdesk.gui.common import fmt
 from crmdesk.gui.common.icons import icon
 from crmdesk.gui.common.style import TIER_COLOURS, TierBadgeDelegate, compact
 from crmdesk.gui.forms.ui_customer_pane import Ui_CustomerPane
-from crmdesk.gui.portfolio.account_table import COLUMNS, ID_ROLE, TIER, AccountTableModel
+from crmdesk.gui.portfolio.account_table import ID_ROLE, NAME, TIER, AccountTableModel
+from crmdesk.gui.portfolio.columns import FitColumns
 
 SEARCH_DEBOUNCE_MS = 150
 
@@ -83,7 +84,6 @@ class CustomerPane(QWidget):
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = table.fontMetrics()
         date_width = metrics.horizontalAdvance("2026-12-31") + 16
         widths = [
@@ -94,9 +94,7 @@ class CustomerPane(QWidget):
             date_width,
             max(date_width, metrics.horizontalAdvance(self.tr("Next follow-up")) + 24),
         ]
-        for column in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            table.setColumnWidth(column, widths[column])
+        self.columns = FitColumns(table, {c: w for c, w in enumerate(widths) if c != NAME})
         header.setMinimumSectionSize(48)
         for combo in (self.ui.statusFilter, self.ui.ownerFilter):
             compact(combo)

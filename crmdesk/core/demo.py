@@ -62,6 +62,7 @@ KIND_WEIGHTS = {
     ActivityKind.TASK: 10,
 }
 LEVELS = list(ContactLevel)
+STATUSES = [AccountStatus.ACTIVE, AccountStatus.AT_RISK, AccountStatus.LOST]
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ class _Generator:
         country = r.choice(words.COUNTRIES)
         low, high = TIER_SHAPE[tier][3]
         value = Decimal(r.randrange(low, high, 500))
-        status = r.choices(list(AccountStatus), weights=(90, 7, 3))[0]
+        status = r.choices(STATUSES, weights=(90, 7, 3))[0]
         defection = r.choice(list(DefectionType)) if status is AccountStatus.LOST else None
         slug = "".join(ch for ch in name.split()[0].lower() if ch.isascii() and ch.isalnum())
         created = self.now - timedelta(days=r.randint(400, 3000))

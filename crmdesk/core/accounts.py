@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from crmdesk.core import retention
 from crmdesk.core import validation as v
 from crmdesk.db.engine import Database
 from crmdesk.db.enums import (
@@ -59,7 +60,7 @@ def _clean(changes: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _check_lost(account: Account) -> None:
-    if account.status is not AccountStatus.LOST:
+    if not account.status.needs_defection:
         account.defection_type = None
         account.defection_reason = None
 
@@ -84,11 +85,16 @@ def create_account(
     if "name" not in cleaned:
         raise InvalidValueError("Name is required")
     tier_value = v.parse_enum(Tier, tier, "Tier") or Tier.TRANSACTIONAL
+    status = cleaned.pop("status", None) or AccountStatus.ACTIVE
     with db.session() as session:
         account = Account(tier=tier_value, **cleaned)
-        _check_lost(account)
         session.add(account)
-        session.flush()
+        # the status rule and its history row: crmdesk.core.retention
+        retention.apply_status(
+            session, account, status, defection_type=cleaned.get("defection_type"),
+            reason=cleaned.get("defection_reason"),
+        )  # fmt: skip
+        _check_lost(account)
         session.add(
             TierChange(account_id=account.id, from_tier=None, to_tier=tier_value, reason="Created")
         )
@@ -99,8 +105,15 @@ def update_account(db: Database, account_id: int, **changes: Any) -> Account:
     cleaned = _clean(changes)
     with db.session() as session:
         account = load(session, account_id)
+        status = cleaned.pop("status", None)
         for key, value in cleaned.items():
             setattr(account, key, value)
+        if status is not None and status is not account.status:
+            # lost/reduced need a defection type, reason and value lost
+            retention.apply_status(
+                session, account, status, defection_type=account.defection_type,
+                reason=account.defection_reason,
+            )  # fmt: skip
         _check_lost(account)
     return account
 

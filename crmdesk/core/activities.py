@@ -13,7 +13,14 @@ from sqlalchemy.orm import Session, selectinload
 from crmdesk.core import accounts
 from crmdesk.core import validation as v
 from crmdesk.db.engine import Database
-from crmdesk.db.enums import ActivityKind, ComplaintStatus, Direction
+from crmdesk.db.enums import (
+    ActivityKind,
+    ComplaintCategory,
+    ComplaintSeverity,
+    ComplaintStatus,
+    Direction,
+    SatisfactionKind,
+)
 from crmdesk.db.models import Account, Activity, Contact
 from crmdesk.db.types import utcnow
 from crmdesk.errors import InvalidValueError, NotFoundError
@@ -45,6 +52,9 @@ _FIELDS: dict[str, Any] = {
     "outcome": lambda x: v.clean_text(x, "Outcome"),
     "complaint_status": lambda x: v.parse_enum(ComplaintStatus, x, "Complaint status"),
     "satisfaction_score": v.parse_score,
+    "complaint_category": lambda x: v.parse_enum(ComplaintCategory, x, "Complaint category"),
+    "complaint_severity": lambda x: v.parse_enum(ComplaintSeverity, x, "Severity"),
+    "satisfaction_kind": lambda x: v.parse_enum(SatisfactionKind, x, "Kind of score"),
 }
 EDITABLE_FIELDS = tuple(_FIELDS)
 
@@ -63,6 +73,12 @@ def _check_kind_fields(activity: Activity) -> None:
         activity.complaint_status = None
     if activity.kind is not ActivityKind.SATISFACTION_CHECK:
         activity.satisfaction_score = None
+    # complaint register fields and the check's scale: crmdesk.core.complaints
+    # and crmdesk.core.satisfaction own those rules
+    from crmdesk.core import complaints, satisfaction
+
+    complaints.check_fields(activity)
+    satisfaction.check_fields(activity)
 
 
 def _set_contacts(session: Session, activity: Activity, contact_ids: Iterable[int]) -> None:

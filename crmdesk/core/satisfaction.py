@@ -1,0 +1,381 @@
+"""The satisfaction index: what customers said when asked ("ask them").
+
+A check records its scale (:class:`SatisfactionKind`): CSAT 1–5, NPS 0–10
+("would you recommend us") or the original 0–10 score. To compare them
+the index puts every answer on 0–10: CSAT *s* counts as (*s* − 1) × 2.5
+(1 → 0, 3 → 5, 5 → 10); NPS and the 0–10 score as they are.
+
+Per account, tier and owner: the *latest* value, the mean over the last 12
+months, the mean over the 12 before, and the *trend* (the difference).
+NPS classes use the latest NPS answer per account: promoter 9–10, passive
+7–8, detractor 0–6; a group's NPS is % promoters − % detractors.
+Everything is computed in a few SQL aggregates over the whole portfolio.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Float, and_, case, cast, func, select
+
+from crmdesk.core import activities
+from crmdesk.db.engine import Database
+from crmdesk.db.enums import ActivityKind, SatisfactionKind, Tier
+from crmdesk.db.models import Account, Activity, Contact, activity_contacts
+from crmdesk.db.types import utcnow
+from crmdesk.errors import InvalidValueError
+
+YEAR = timedelta(days=365)
+
+
+class NpsClass(StrEnum):
+    PROMOTER = "promoter"
+    PASSIVE = "passive"
+    DETRACTOR = "detractor"
+
+
+def nps_class(score: int) -> NpsClass:
+    return (
+        NpsClass.PROMOTER if score >= 9 else NpsClass.PASSIVE if score >= 7 else NpsClass.DETRACTOR
+    )
+
+
+def normalised(kind: SatisfactionKind | None, score: int) -> float:
+    """An answer on the common 0–10 scale."""
+    return (score - 1) * 2.5 if kind is SatisfactionKind.CSAT else float(score)
+
+
+def normalised_sql() -> Any:
+    """The same as :func:`normalised`, as a SQL expression."""
+    score = cast(Activity.satisfaction_score, Float)
+    return case(
+        (Activity.satisfaction_kind == SatisfactionKind.CSAT, (score - 1.0) * 2.5), else_=score
+    )
+
+
+def check_fields(activity: Activity) -> None:
+    """A check's scale defaults to 0–10; its score must fit the scale."""
+    if activity.kind is not ActivityKind.SATISFACTION_CHECK:
+        activity.satisfaction_kind = None
+        return
+    kind = activity.satisfaction_kind = activity.satisfaction_kind or SatisfactionKind.SCORE
+    score = activity.satisfaction_score
+    low, high = kind.scale
+    if score is not None and not low <= score <= high:
+        raise InvalidValueError(f"a {kind.label} score must be between {low} and {high}")
+
+
+def record(
+    db: Database,
+    account_id: int,
+    kind: SatisfactionKind | str,
+    score: int | str,
+    *,
+    contact_ids: Iterable[int] = (),
+    when: datetime | None = None,
+    notes: str | None = None,
+) -> Activity:
+    """Key in one answer from an "ask them" questionnaire."""
+    parsed = SatisfactionKind.parse(kind) if isinstance(kind, str) else kind
+    return activities.log_activity(
+        db, account_id, contact_ids=contact_ids, kind=ActivityKind.SATISFACTION_CHECK,
+        subject=f"Satisfaction check ({parsed.label})", satisfaction_kind=parsed,
+        satisfaction_score=score, occurred_at=when, notes=notes,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class AccountSatisfaction:
+    account_id: int
+    name: str
+    tier: Tier
+    owner: str | None
+    latest: float | None
+    latest_kind: SatisfactionKind | None
+    latest_score: int | None
+    latest_at: datetime | None
+    mean_12m: float | None
+    mean_before: float | None
+    checks_12m: int
+    nps_score: int | None  # the latest NPS answer
+
+    @property
+    def trend(self) -> float | None:
+        if self.mean_12m is None or self.mean_before is None:
+            return None
+        return round(self.mean_12m - self.mean_before, 2)
+
+    @property
+    def nps_class(self) -> NpsClass | None:
+        return nps_class(self.nps_score) if self.nps_score is not None else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "account": self.name,
+            "tier": self.tier.value,
+            "owner": self.owner,
+            "latest": self.latest,
+            "latest_kind": self.latest_kind.value if self.latest_kind else None,
+            "latest_score": self.latest_score,
+            "latest_at": self.latest_at.isoformat() if self.latest_at else None,
+            "mean_12m": _r(self.mean_12m),
+            "mean_before": _r(self.mean_before),
+            "trend": self.trend,
+            "checks_12m": self.checks_12m,
+            "nps_score": self.nps_score,
+            "nps_class": self.nps_class.value if self.nps_class else None,
+        }
+
+
+@dataclass(frozen=True)
+class GroupSatisfaction:
+    """A tier or an owner: means over its accounts' checks."""
+
+    key: str
+    accounts: int  # accounts with a check in the last two years
+    latest_mean: float | None  # mean of the accounts' latest values
+    mean_12m: float | None
+    mean_before: float | None
+    promoters: int
+    passives: int
+    detractors: int
+
+    @property
+    def trend(self) -> float | None:
+        if self.mean_12m is None or self.mean_before is None:
+            return None
+        return round(self.mean_12m - self.mean_before, 2)
+
+    @property
+    def nps(self) -> int | None:
+        answered = self.promoters + self.passives + self.detractors
+        if not answered:
+            return None
+        return round(100 * (self.promoters - self.detractors) / answered)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "accounts": self.accounts,
+            "latest_mean": _r(self.latest_mean),
+            "mean_12m": _r(self.mean_12m),
+            "mean_before": _r(self.mean_before),
+            "trend": self.trend,
+            "promoters": self.promoters,
+            "passives": self.passives,
+            "detractors": self.detractors,
+            "nps": self.nps,
+        }
+
+
+@dataclass(frozen=True)
+class SatisfactionIndex:
+    accounts: tuple[AccountSatisfaction, ...]
+    by_tier: tuple[GroupSatisfaction, ...]
+    by_owner: tuple[GroupSatisfaction, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "accounts": [a.to_json() for a in self.accounts],
+            "by_tier": [g.to_json() for g in self.by_tier],
+            "by_owner": [g.to_json() for g in self.by_owner],
+        }
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _checks(now: datetime) -> list[Any]:
+    return [
+        Activity.kind == ActivityKind.SATISFACTION_CHECK,
+        Activity.satisfaction_score.is_not(None),
+        Activity.deleted_at.is_(None),
+        Activity.occurred_at > now - 2 * YEAR,
+        Activity.occurred_at <= now,
+    ]
+
+
+def index(
+    db: Database,
+    *,
+    account_ids: Iterable[int] | None = None,
+    now: datetime | None = None,
+) -> SatisfactionIndex:
+    """The index for every live account with a check in the last two years."""
+    now = now or utcnow()
+    a, norm = Activity, normalised_sql()
+    recent = a.occurred_at > now - YEAR
+    where = [*_checks(now), Account.deleted_at.is_(None)]
+    if account_ids is not None:
+        where.append(a.account_id.in_(sorted(set(account_ids))))
+    ranked = (
+        select(
+            a.account_id.label("account_id"),
+            a.occurred_at.label("at"),
+            a.satisfaction_kind.label("kind"),
+            a.satisfaction_score.label("score"),
+            norm.label("norm"),
+            func.row_number()
+            .over(partition_by=a.account_id, order_by=(a.occurred_at.desc(), a.id.desc()))
+            .label("rn"),
+            func.row_number()
+            .over(
+                partition_by=(a.account_id, a.satisfaction_kind == SatisfactionKind.NPS),
+                order_by=(a.occurred_at.desc(), a.id.desc()),
+            )
+            .label("rn_kind"),
+            case((recent, norm)).label("norm_12m"),
+            case((~recent, norm)).label("norm_before"),
+        )
+        .join(Account, Account.id == a.account_id)
+        .where(*where)
+        .subquery()
+    )
+    r = ranked.c
+    stmt = (
+        select(
+            Account.id, Account.name, Account.tier, Account.owner,
+            func.max(case((r.rn == 1, r.norm))),
+            func.max(case((r.rn == 1, r.kind))),
+            func.max(case((r.rn == 1, r.score))),
+            func.max(case((r.rn == 1, r.at))),
+            func.avg(r.norm_12m), func.avg(r.norm_before), func.count(r.norm_12m),
+            func.max(case((and_(r.rn_kind == 1, r.kind == SatisfactionKind.NPS), r.score))),
+        )
+        .join(ranked, r.account_id == Account.id)
+        .group_by(Account.id)
+        .order_by(func.lower(Account.name), Account.id)
+    )  # fmt: skip
+    with db.session() as session:
+        rows = list(session.execute(stmt))
+    accounts = tuple(
+        AccountSatisfaction(
+            account_id=row[0], name=row[1], tier=row[2], owner=row[3],
+            latest=_r(row[4]),
+            latest_kind=SatisfactionKind(row[5]) if row[5] else None,
+            latest_score=row[6], latest_at=_utc(row[7]),
+            mean_12m=row[8], mean_before=row[9], checks_12m=int(row[10]), nps_score=row[11],
+        )
+        for row in rows
+    )  # fmt: skip
+    return SatisfactionIndex(
+        accounts=accounts,
+        by_tier=_groups(db, Account.tier, where, now, [t.value for t in Tier]),
+        by_owner=_groups(db, func.coalesce(Account.owner, ""), where, now, None),
+    )
+
+
+def _utc(value: Any) -> datetime | None:
+    from crmdesk.db.types import UTCDateTime
+
+    return UTCDateTime().process_result_value(value, None)  # type: ignore[arg-type]
+
+
+def _groups(
+    db: Database, key: Any, where: list[Any], now: datetime, order: list[str] | None
+) -> tuple[GroupSatisfaction, ...]:
+    """Per group: check means (SQL AVG over its checks) and the latest value
+    and NPS class of each of its accounts (window functions), one query."""
+    a, norm = Activity, normalised_sql()
+    recent = a.occurred_at > now - YEAR
+    nps = a.satisfaction_kind == SatisfactionKind.NPS
+    ranked = (
+        select(
+            key.label("key"),
+            a.account_id.label("account_id"),
+            norm.label("norm"),
+            a.satisfaction_score.label("score"),
+            nps.label("is_nps"),
+            case((recent, norm)).label("norm_12m"),
+            case((~recent, norm)).label("norm_before"),
+            func.row_number()
+            .over(partition_by=a.account_id, order_by=(a.occurred_at.desc(), a.id.desc()))
+            .label("rn"),
+            func.row_number()
+            .over(partition_by=(a.account_id, nps), order_by=(a.occurred_at.desc(), a.id.desc()))
+            .label("rn_kind"),
+        )
+        .join(Account, Account.id == a.account_id)
+        .where(*where)
+        .subquery()
+    )
+    r = ranked.c
+    latest_nps = and_(r.is_nps, r.rn_kind == 1)
+    stmt = select(
+        r.key,
+        func.count(func.distinct(r.account_id)),
+        func.avg(case((r.rn == 1, r.norm))),
+        func.avg(r.norm_12m),
+        func.avg(r.norm_before),
+        func.sum(case((and_(latest_nps, r.score >= 9), 1), else_=0)),
+        func.sum(case((and_(latest_nps, r.score >= 7, r.score <= 8), 1), else_=0)),
+        func.sum(case((and_(latest_nps, r.score <= 6), 1), else_=0)),
+    ).group_by(r.key)
+    with db.session() as session:
+        rows = {str(row[0]): row for row in session.execute(stmt)}
+    keys = [k for k in order if k in rows] if order is not None else sorted(rows)
+    return tuple(
+        GroupSatisfaction(
+            key=k, accounts=int(rows[k][1]), latest_mean=rows[k][2], mean_12m=rows[k][3],
+            mean_before=rows[k][4], promoters=int(rows[k][5] or 0),
+            passives=int(rows[k][6] or 0), detractors=int(rows[k][7] or 0),
+        )
+        for k in keys
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ContactSatisfaction:
+    contact_id: int
+    name: str
+    latest_kind: SatisfactionKind
+    latest_score: int
+    latest_at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "contact": self.name,
+            "kind": self.latest_kind.value,
+            "score": self.latest_score,
+            "at": self.latest_at.isoformat(),
+        }
+
+
+def by_contact(
+    db: Database, account_id: int, now: datetime | None = None
+) -> list[ContactSatisfaction]:
+    """The latest answer of each person at one account who was asked."""
+    now = now or utcnow()
+    a = Activity
+    ranked = (
+        select(
+            Contact.id.label("cid"),
+            Contact.first_name,
+            Contact.last_name,
+            a.satisfaction_kind.label("kind"),
+            a.satisfaction_score.label("score"),
+            a.occurred_at.label("at"),
+            func.row_number()
+            .over(partition_by=Contact.id, order_by=(a.occurred_at.desc(), a.id.desc()))
+            .label("rn"),
+        )
+        .join(activity_contacts, activity_contacts.c.activity_id == a.id)
+        .join(Contact, Contact.id == activity_contacts.c.contact_id)
+        .where(*_checks(now), a.account_id == account_id, Contact.deleted_at.is_(None))
+        .subquery()
+    )
+    stmt = select(ranked).where(ranked.c.rn == 1).order_by(ranked.c.last_name, ranked.c.cid)
+    with db.session() as session:
+        rows = list(session.execute(stmt))
+    return [
+        ContactSatisfaction(
+            r.cid, " ".join(p for p in (r.first_name, r.last_name) if p),
+            SatisfactionKind(r.kind or "score"), int(r.score), _utc(r.at) or now,
+        )
+        for r in rows
+    ]  # fmt: skip

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from crmdesk.core import demo_data as words
+from crmdesk.core.demo_retention import add_retention
 from crmdesk.db import fts
 from crmdesk.db.engine import Database
 from crmdesk.db.enums import (
@@ -285,7 +286,7 @@ def generate_demo(
     totals = [0, 0, 0]
     chunk = 500
     with db.engine.begin() as conn, fts.triggers_suspended(conn):
-        account_id = _next_id(conn, Account.__table__)
+        account_id = first_account_id = _next_id(conn, Account.__table__)
         contact_id = _next_id(conn, Contact.__table__)
         activity_id = _next_id(conn, Activity.__table__)
         used = set(conn.scalars(select(Account.name)))
@@ -330,4 +331,5 @@ def generate_demo(
             totals[2] += len(batch["x"])
             if progress:
                 progress(totals[0], accounts)
+        add_retention(conn, first_account_id, account_id - 1, seed, gen.now)
     return DemoResult(*totals)

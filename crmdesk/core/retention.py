@@ -201,7 +201,7 @@ def win_back(db: Database, *, owner: str | None = None) -> list[WinBackRow]:
         .where(s.deleted_at.is_(None), s.to_status.in_([AccountStatus.LOST, AccountStatus.REDUCED]))
         .subquery()
     )
-    where = [
+    where: list[Any] = [
         Account.deleted_at.is_(None),
         Account.status.in_([AccountStatus.LOST, AccountStatus.REDUCED]),
     ]

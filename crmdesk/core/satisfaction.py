@@ -5,8 +5,9 @@ A check records its scale (:class:`SatisfactionKind`): CSAT 1–5, NPS 0–10
 the index puts every answer on 0–10: CSAT *s* counts as (*s* − 1) × 2.5
 (1 → 0, 3 → 5, 5 → 10); NPS and the 0–10 score as they are.
 
-Per account, tier and owner: the *latest* value, the mean over the last 12
-months, the mean over the 12 before, and the *trend* (the difference).
+Per account, tier and owner: the *latest* value (checks up to two years
+old), the mean over the last 12 months, and the 12-month *trend*: the mean
+of the last six months minus the mean of the six months before.
 NPS classes use the latest NPS answer per account: promoter 9–10, passive
 7–8, detractor 0–6; a group's NPS is % promoters − % detractors.
 Everything is computed in a few SQL aggregates over the whole portfolio.
@@ -20,7 +21,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Float, and_, case, cast, func, select
+from sqlalchemy import Float, and_, case, cast, func, select, text
 
 from crmdesk.core import activities
 from crmdesk.db.engine import Database
@@ -30,6 +31,7 @@ from crmdesk.db.types import utcnow
 from crmdesk.errors import InvalidValueError
 
 YEAR = timedelta(days=365)
+HALF = timedelta(days=182)  # the trend: the last six months against the six before
 
 
 class NpsClass(StrEnum):
@@ -99,15 +101,16 @@ class AccountSatisfaction:
     latest_score: int | None
     latest_at: datetime | None
     mean_12m: float | None
-    mean_before: float | None
+    mean_6m: float | None
+    mean_before: float | None  # months 7-12 back
     checks_12m: int
     nps_score: int | None  # the latest NPS answer
 
     @property
     def trend(self) -> float | None:
-        if self.mean_12m is None or self.mean_before is None:
+        if self.mean_6m is None or self.mean_before is None:
             return None
-        return round(self.mean_12m - self.mean_before, 2)
+        return round(self.mean_6m - self.mean_before, 2)
 
     @property
     def nps_class(self) -> NpsClass | None:
@@ -123,6 +126,7 @@ class AccountSatisfaction:
             "latest_score": self.latest_score,
             "latest_at": self.latest_at.isoformat() if self.latest_at else None,
             "mean_12m": _r(self.mean_12m),
+            "mean_6m": _r(self.mean_6m),
             "mean_before": _r(self.mean_before),
             "trend": self.trend,
             "checks_12m": self.checks_12m,
@@ -139,16 +143,17 @@ class GroupSatisfaction:
     accounts: int  # accounts with a check in the last two years
     latest_mean: float | None  # mean of the accounts' latest values
     mean_12m: float | None
-    mean_before: float | None
+    mean_6m: float | None
+    mean_before: float | None  # months 7-12 back
     promoters: int
     passives: int
     detractors: int
 
     @property
     def trend(self) -> float | None:
-        if self.mean_12m is None or self.mean_before is None:
+        if self.mean_6m is None or self.mean_before is None:
             return None
-        return round(self.mean_12m - self.mean_before, 2)
+        return round(self.mean_6m - self.mean_before, 2)
 
     @property
     def nps(self) -> int | None:
@@ -163,6 +168,7 @@ class GroupSatisfaction:
             "accounts": self.accounts,
             "latest_mean": _r(self.latest_mean),
             "mean_12m": _r(self.mean_12m),
+            "mean_6m": _r(self.mean_6m),
             "mean_before": _r(self.mean_before),
             "trend": self.trend,
             "promoters": self.promoters,
@@ -191,10 +197,11 @@ def _r(value: float | None) -> float | None:
 
 
 def _checks(now: datetime) -> list[Any]:
+    # literal, as the partial index of migration 0005 repeats it
+    from crmdesk.core.health_facts import SATISFACTION_SQL
+
     return [
-        Activity.kind == ActivityKind.SATISFACTION_CHECK,
-        Activity.satisfaction_score.is_not(None),
-        Activity.deleted_at.is_(None),
+        text(f"({SATISFACTION_SQL})"),
         Activity.occurred_at > now - 2 * YEAR,
         Activity.occurred_at <= now,
     ]
@@ -209,7 +216,7 @@ def index(
     """The index for every live account with a check in the last two years."""
     now = now or utcnow()
     a, norm = Activity, normalised_sql()
-    recent = a.occurred_at > now - YEAR
+    recent, half = a.occurred_at > now - YEAR, a.occurred_at > now - HALF
     where = [*_checks(now), Account.deleted_at.is_(None)]
     if account_ids is not None:
         where.append(a.account_id.in_(sorted(set(account_ids))))
@@ -230,7 +237,8 @@ def index(
             )
             .label("rn_kind"),
             case((recent, norm)).label("norm_12m"),
-            case((~recent, norm)).label("norm_before"),
+            case((half, norm)).label("norm_6m"),
+            case((and_(recent, ~half), norm)).label("norm_before"),
         )
         .join(Account, Account.id == a.account_id)
         .where(*where)
@@ -244,7 +252,8 @@ def index(
             func.max(case((r.rn == 1, r.kind))),
             func.max(case((r.rn == 1, r.score))),
             func.max(case((r.rn == 1, r.at))),
-            func.avg(r.norm_12m), func.avg(r.norm_before), func.count(r.norm_12m),
+            func.avg(r.norm_12m), func.avg(r.norm_6m), func.avg(r.norm_before),
+            func.count(r.norm_12m),
             func.max(case((and_(r.rn_kind == 1, r.kind == SatisfactionKind.NPS), r.score))),
         )
         .join(ranked, r.account_id == Account.id)
@@ -259,15 +268,13 @@ def index(
             latest=_r(row[4]),
             latest_kind=SatisfactionKind(row[5]) if row[5] else None,
             latest_score=row[6], latest_at=_utc(row[7]),
-            mean_12m=row[8], mean_before=row[9], checks_12m=int(row[10]), nps_score=row[11],
+            mean_12m=row[8], mean_6m=row[9], mean_before=row[10], checks_12m=int(row[11]),
+            nps_score=row[12],
         )
         for row in rows
     )  # fmt: skip
-    return SatisfactionIndex(
-        accounts=accounts,
-        by_tier=_groups(db, Account.tier, where, now, [t.value for t in Tier]),
-        by_owner=_groups(db, func.coalesce(Account.owner, ""), where, now, None),
-    )
+    by_tier, by_owner = _groups(db, where, now)
+    return SatisfactionIndex(accounts=accounts, by_tier=by_tier, by_owner=by_owner)
 
 
 def _utc(value: Any) -> datetime | None:
@@ -276,23 +283,56 @@ def _utc(value: Any) -> datetime | None:
     return UTCDateTime().process_result_value(value, None)  # type: ignore[arg-type]
 
 
+@dataclass
+class _Sums:
+    """Sums and counts of one (tier, owner) cell, folded into groups."""
+
+    accounts: int = 0
+    latest: float = 0.0
+    n12: int = 0
+    s12: float = 0.0
+    n6: int = 0
+    s6: float = 0.0
+    nb: int = 0
+    sb: float = 0.0
+    promoters: int = 0
+    passives: int = 0
+    detractors: int = 0
+
+    def add(self, other: _Sums) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def group(self, key: str) -> GroupSatisfaction:
+        def mean(total: float, n: int) -> float | None:
+            return total / n if n else None
+
+        return GroupSatisfaction(
+            key, self.accounts, mean(self.latest, self.accounts), mean(self.s12, self.n12),
+            mean(self.s6, self.n6), mean(self.sb, self.nb),
+            self.promoters, self.passives, self.detractors,
+        )  # fmt: skip
+
+
 def _groups(
-    db: Database, key: Any, where: list[Any], now: datetime, order: list[str] | None
-) -> tuple[GroupSatisfaction, ...]:
-    """Per group: check means (SQL AVG over its checks) and the latest value
-    and NPS class of each of its accounts (window functions), one query."""
+    db: Database, where: list[Any], now: datetime
+) -> tuple[tuple[GroupSatisfaction, ...], tuple[GroupSatisfaction, ...]]:
+    """Per (tier, owner) cell, one query: sums and counts of the checks and
+    of each account's latest value and latest NPS class (window functions);
+    tiers and owners are then folded from the few cells."""
     a, norm = Activity, normalised_sql()
-    recent = a.occurred_at > now - YEAR
+    recent, half = a.occurred_at > now - YEAR, a.occurred_at > now - HALF
     nps = a.satisfaction_kind == SatisfactionKind.NPS
     ranked = (
         select(
-            key.label("key"),
-            a.account_id.label("account_id"),
+            Account.tier.label("tier"),
+            func.coalesce(Account.owner, "").label("owner"),
             norm.label("norm"),
             a.satisfaction_score.label("score"),
             nps.label("is_nps"),
             case((recent, norm)).label("norm_12m"),
-            case((~recent, norm)).label("norm_before"),
+            case((half, norm)).label("norm_6m"),
+            case((and_(recent, ~half), norm)).label("norm_before"),
             func.row_number()
             .over(partition_by=a.account_id, order_by=(a.occurred_at.desc(), a.id.desc()))
             .label("rn"),
@@ -306,27 +346,30 @@ def _groups(
     )
     r = ranked.c
     latest_nps = and_(r.is_nps, r.rn_kind == 1)
+
+    def count(condition: Any) -> Any:
+        return func.sum(case((condition, 1), else_=0))
+
     stmt = select(
-        r.key,
-        func.count(func.distinct(r.account_id)),
-        func.avg(case((r.rn == 1, r.norm))),
-        func.avg(r.norm_12m),
-        func.avg(r.norm_before),
-        func.sum(case((and_(latest_nps, r.score >= 9), 1), else_=0)),
-        func.sum(case((and_(latest_nps, r.score >= 7, r.score <= 8), 1), else_=0)),
-        func.sum(case((and_(latest_nps, r.score <= 6), 1), else_=0)),
-    ).group_by(r.key)
+        r.tier, r.owner, count(r.rn == 1), func.sum(case((r.rn == 1, r.norm), else_=0.0)),
+        func.count(r.norm_12m), func.sum(r.norm_12m),
+        func.count(r.norm_6m), func.sum(r.norm_6m),
+        func.count(r.norm_before), func.sum(r.norm_before),
+        count(and_(latest_nps, r.score >= 9)),
+        count(and_(latest_nps, r.score >= 7, r.score <= 8)),
+        count(and_(latest_nps, r.score <= 6)),
+    ).group_by(r.tier, r.owner)  # fmt: skip
+    tiers: dict[str, _Sums] = {}
+    owners: dict[str, _Sums] = {}
     with db.session() as session:
-        rows = {str(row[0]): row for row in session.execute(stmt)}
-    keys = [k for k in order if k in rows] if order is not None else sorted(rows)
-    return tuple(
-        GroupSatisfaction(
-            key=k, accounts=int(rows[k][1]), latest_mean=rows[k][2], mean_12m=rows[k][3],
-            mean_before=rows[k][4], promoters=int(rows[k][5] or 0),
-            passives=int(rows[k][6] or 0), detractors=int(rows[k][7] or 0),
-        )
-        for k in keys
-    )  # fmt: skip
+        for row in session.execute(stmt):
+            cell = _Sums(*(x or 0 for x in row[2:]))
+            tiers.setdefault(Tier(row[0]).value, _Sums()).add(cell)
+            owners.setdefault(str(row[1]), _Sums()).add(cell)
+    return (
+        tuple(tiers[t.value].group(t.value) for t in Tier if t.value in tiers),
+        tuple(owners[k].group(k) for k in sorted(owners)),
+    )
 
 
 @dataclass(frozen=True)

@@ -6,4 +6,5 @@ from crmdesk.commands import portfolio  # noqa: F401
 from crmdesk.commands import importing  # noqa: F401
 from crmdesk.commands import safety  # noqa: F401
 from crmdesk.commands import reports  # noqa: F401
+from crmdesk.commands import health  # noqa: F401
 from crmdesk.commands import retention  # noqa: F401

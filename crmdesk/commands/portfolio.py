@@ -9,6 +9,14 @@ from crmdesk.cli import command, open_db, print_json
 from crmdesk.db.enums import AccountStatus, Tier
 from crmdesk.errors import InvalidValueError
 
+# ``accounts --sort``: (portfolio SortKey value, descending); value sort
+# comes with revenue entries
+SORTS = {
+    "name": ("name", False),
+    "health": ("health", False),
+    "last-contact": ("last_interaction", True),
+}
+
 
 def _enum_arg(enum_cls):  # type: ignore[no-untyped-def]
     def parse(text: str):  # type: ignore[no-untyped-def]
@@ -73,12 +81,18 @@ def _accounts(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
         help="full-text search: names, contacts, e-mails, notes",
     )
     p.add_argument("--limit", type=int, default=None, help="at most this many")
+    p.add_argument(
+        "--sort",
+        choices=tuple(SORTS),
+        default="name",
+        help="name (default), health (worst first) or last-contact (most recent first)",
+    )
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(func=run_accounts)
 
 
 def run_accounts(args: argparse.Namespace) -> int:
-    from crmdesk.core.portfolio import AccountFilter, list_accounts
+    from crmdesk.core.portfolio import AccountFilter, SortKey, list_accounts
 
     db = open_db(args)
     flt = AccountFilter(
@@ -87,7 +101,9 @@ def run_accounts(args: argparse.Namespace) -> int:
         statuses=frozenset(args.status or ()),
         owner=args.owner,
     )
-    rows = list_accounts(db, flt, limit=args.limit)
+    sort, descending = SORTS[args.sort]
+    rows = list_accounts(db, flt, sort=SortKey(sort), descending=descending, limit=args.limit)
+    scores = _scores(db) if args.sort == "health" else {}
     if args.json:
         print_json(
             [
@@ -97,14 +113,22 @@ def run_accounts(args: argparse.Namespace) -> int:
                     "tier": r.tier.value,
                     "status": r.status.value,
                     "owner": r.owner,
+                    **({"health": scores.get(r.id)} if scores else {}),
                 }
                 for r in rows
             ]
         )
         return 0
     for r in rows:
-        print(f"{r.name}\t{r.uuid}\t{r.tier.value}\t{r.status.value}\t{r.owner or ''}")
+        health = f"\t{scores.get(r.id, '')}" if scores else ""
+        print(f"{r.name}\t{r.uuid}\t{r.tier.value}\t{r.status.value}\t{r.owner or ''}{health}")
     return 0
+
+
+def _scores(db):  # type: ignore[no-untyped-def]
+    from crmdesk.core.health_store import current_scores
+
+    return {i: h.score for i, h in current_scores(db).items()}
 
 
 @command

@@ -21,6 +21,7 @@ stakeholder map, the plan PDF and the command line all share:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -92,12 +93,14 @@ class Cadence:
         return {"ideal_days": self.ideal_days, "max_days": self.max_days, "source": self.source}
 
 
+@functools.lru_cache(maxsize=1024)
 def account_cadence(tier: Tier, override_days: int | None = None) -> Cadence:
     if override_days:
         return Cadence(override_days, Source.ACCOUNT)
     return Cadence(ACCOUNT_DAYS[tier], Source.TIER)
 
 
+@functools.lru_cache(maxsize=1024)
 def contact_cadence(
     tier: Tier, role: BuyingRole | None, stay_in_touch_days: int | None = None
 ) -> Cadence | None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -132,10 +132,22 @@ class AccountHealth:
 
 @dataclass(frozen=True)
 class Context:
+    """When the score is computed; local dates by the current UTC offset
+    (converting each of 50,000 times to local time cost most of a second)."""
+
     now: datetime
 
+    def __post_init__(self) -> None:
+        local = self.now.astimezone()
+        object.__setattr__(self, "_offset", local.utcoffset() or timedelta(0))
+        object.__setattr__(self, "_today", local.date())
+
     def days(self, when: datetime | None) -> int | None:
-        return cadence.days_since(when, self.now)
+        """Whole local calendar days since ``when`` (as cadence.days_since)."""
+        if when is None:
+            return None
+        day = (when + self._offset).date()  # type: ignore[attr-defined]
+        return max(0, (self._today - day).days)  # type: ignore[attr-defined]
 
 
 def _c(key: str, points: float, band: Band, text: str, **kw: Any) -> Component:
@@ -204,7 +216,9 @@ def score_key_contacts(f: Facts, ctx: Context) -> Component:
         parts.append(f"{silent} key contact{'s' if silent > 1 else ''} silent past the maximum")
     if due:
         parts.append(f"{due} due for a touch")
-    names = ", ".join(p.name for p, *_x in late[:3]) + (" …" if len(late) > 3 else "")
+    names = ", ".join(p.name for p, *_x in late[:3])
+    if len(late) > 3:
+        names += f" and {len(late) - 3} more"
     return _c(
         "key_contacts",
         w - 8 * silent - 3 * due,
@@ -293,9 +307,10 @@ def score_satisfaction(f: Facts, ctx: Context) -> Component:
 
 def score_activity_trend(f: Facts, ctx: Context) -> Component:
     w, recent, before = WEIGHTS["activity_trend"], f.touches_recent, f.touches_before
-    counts = f"{recent} touches in the last 90 days against {before} in the 90 before"
+    touches = f"{recent} touch{'' if recent == 1 else 'es'}"
+    counts = f"{touches} in the last 90 days against {before} in the 90 before"
     if before < TREND_MIN_BEFORE:
-        text = f"{recent} touches in the last 90 days (too few before to judge a trend)."
+        text = f"{touches} in the last 90 days (too few before to judge a trend)."
         return _c("activity_trend", w, Band.GREEN, text)
     ratio = recent / before
     if ratio >= 0.75:

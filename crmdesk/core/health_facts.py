@@ -104,9 +104,14 @@ class Facts:
     plan_reviewed_at: datetime | None = None
 
 
+_UTC = UTCDateTime()
+
+
 def _utc(value: Any) -> datetime | None:
     """A datetime from an aggregate, however the driver returned it."""
-    return UTCDateTime().process_result_value(value, None)  # type: ignore[arg-type]
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value
+    return _UTC.process_result_value(value, None)  # type: ignore[arg-type]
 
 
 def _in_selection(column: Any, sel: Selection) -> list[ColumnElement[bool]]:
@@ -119,7 +124,7 @@ def gather_accounts(session: Session, sel: Selection, now: datetime) -> dict[int
     stmt = select(
         Account.id, Account.uuid, Account.name, Account.tier, Account.owner, Account.cadence_days
     ).where(and_(*sel.conditions()))
-    return {row.id: Facts(*row) for row in session.execute(stmt)}
+    return {row.id: Facts(*row) for row in session.connection().execute(stmt)}
 
 
 #: SQL text of the open-complaint and satisfaction-check rows: literal, as the
@@ -157,7 +162,7 @@ def gather_touches(session: Session, sel: Selection, now: datetime, out: dict[in
         .where(cadence.touch_condition(), at <= now, *_in_selection(Activity.account_id, sel))
         .group_by(Activity.account_id)
     )
-    for acc, last, recent, before in session.execute(stmt):
+    for acc, last, recent, before in session.connection().execute(stmt):
         f = out.get(acc)
         if f is not None:
             f.last_touch = _utc(last)
@@ -172,7 +177,7 @@ def gather_complaints(
         .where(_where(OPEN_COMPLAINT_SQL), *_in_selection(Activity.account_id, sel))
         .group_by(Activity.account_id)
     )
-    for acc, count, oldest in session.execute(stmt):
+    for acc, count, oldest in session.connection().execute(stmt):
         f = out.get(acc)
         if f is not None:
             f.open_complaints, f.oldest_complaint = int(count), _utc(oldest)
@@ -189,7 +194,7 @@ def gather_overdue_complaints(
         _where(OPEN_COMPLAINT_SQL), *_in_selection(Activity.account_id, sel)
     )
     today = now.astimezone().date()
-    for acc, received in session.execute(stmt):
+    for acc, received in session.connection().execute(stmt):
         f = out.get(acc)
         if f is not None and today > complaints.due_date(f.tier, _utc(received) or now):
             f.overdue_complaints += 1
@@ -208,7 +213,7 @@ def gather_follow_ups(
         )
         .group_by(Activity.account_id)
     )
-    for acc, count, oldest in session.execute(stmt):
+    for acc, count, oldest in session.connection().execute(stmt):
         f = out.get(acc)
         if f is not None:
             f.overdue_follow_ups, f.oldest_overdue = int(count), _utc(oldest)
@@ -231,9 +236,9 @@ def gather_satisfaction(
         .order_by(Activity.account_id, Activity.occurred_at)
     )
     totals: dict[int, int] = {}
-    for acc, when, score in session.execute(stmt):
+    for acc, when, score in session.connection().execute(stmt):
         f = out.get(acc)
-        if f is None:
+        if f is None or score is None:
             continue
         if f.latest_score is not None:
             f.previous_score = f.latest_score
@@ -264,7 +269,7 @@ def gather_contacts(session: Session, sel: Selection, now: datetime, out: dict[i
         .where(Contact.deleted_at.is_(None), *_in_selection(Contact.account_id, sel))
         .group_by(Contact.account_id)
     )
-    for acc, count, dm, champion, executive, levels in session.execute(stmt):
+    for acc, count, dm, champion, executive, levels in session.connection().execute(stmt):
         f = out.get(acc)
         if f is not None:
             f.contacts, f.levels = int(count), int(levels)
@@ -303,7 +308,7 @@ def gather_watched(session: Session, sel: Selection, now: datetime, out: dict[in
         )
         .order_by(Contact.account_id, Contact.id)
     )
-    for row in session.execute(stmt):
+    for row in session.connection().execute(stmt):
         f = out.get(row.account_id)
         if f is not None:
             name = " ".join(p for p in (row.first_name, row.last_name) if p)
@@ -331,7 +336,7 @@ def gather_plans(session: Session, sel: Selection, now: datetime, out: dict[int,
         )
         .group_by(AccountPlan.account_id)
     )
-    for acc, start, end, saved in session.execute(stmt):
+    for acc, start, end, saved in session.connection().execute(stmt):
         f = out.get(acc)
         if f is not None:
             f.plan_period = (_date(start), _date(end))

@@ -12,8 +12,13 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from crmdesk.db.enums import AccountStatus, LifecycleStage, Tier
+
+if TYPE_CHECKING:
+    from crmdesk.core.health import AccountHealth
+    from crmdesk.core.health_store import HistoryPoint
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,8 @@ class PlanDocument:
     timeline: tuple[TimelineEntry, ...] = ()
     timeline_more: int = 0  # older entries of the period left out
     follow_ups: tuple[FollowUpEntry, ...] = ()
+    health: AccountHealth | None = None  # None for a lost account
+    health_history: tuple[HistoryPoint, ...] = ()  # weekly snapshots, oldest first
 
     def items_in(self, *sections: str) -> list[ItemData]:
         return [item for item in self.items if item.section in sections]
@@ -133,6 +140,7 @@ class AtRiskRow:
     tier: Tier
     owner: str | None
     reasons: str
+    score: int | None = None  # health score, when the account has one
 
 
 @dataclass(frozen=True)

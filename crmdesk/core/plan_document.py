@@ -17,6 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from crmdesk.core import signals
+from crmdesk.core.health import AccountHealth, health_in_session
+from crmdesk.core.health_facts import Selection
+from crmdesk.core.health_store import history_in_session
 from crmdesk.core.plan_data import (
     AccountSnapshot,
     AtRiskRow,
@@ -27,9 +30,10 @@ from crmdesk.core.plan_data import (
     TierSummary,
     TimelineEntry,
 )
+from crmdesk.core.plan_templates import template_for
 from crmdesk.core.plans import TEXT_FIELDS, item_data, pick_current
 from crmdesk.core.portfolio import AccountFilter, SortKey, list_accounts
-from crmdesk.core.stakeholders import coverage_gaps, stakeholders_by_account
+from crmdesk.core.stakeholders import stakeholders_by_account
 from crmdesk.db.engine import Database
 from crmdesk.db.enums import AccountStatus, Tier
 from crmdesk.db.models import Account, Activity
@@ -117,6 +121,8 @@ def _documents(
     people = stakeholders_by_account(session, ids)
     facts = signals.load_facts(session, ids, now)
     recent, open_ = _activities(session, ids, now)
+    health = health_in_session(session, Selection(ids=frozenset(ids)), now)
+    history = history_in_session(session, ids)
     out = []
     for index, account in enumerate(accounts):
         if cancelled is not None and cancelled():
@@ -131,6 +137,7 @@ def _documents(
         stakeholders = people.get(account.id, [])
         timeline = recent.get(account.id, [])
         ups = open_.get(account.id, [])
+        mine_health = health.get(account.id)
         out.append(
             PlanDocument(
                 account=_snapshot(account),
@@ -145,8 +152,10 @@ def _documents(
                 else {},
                 items=tuple(item_data(row) for row in plan.items) if plan else (),
                 stakeholders=tuple(stakeholders),
-                coverage_gaps=tuple(coverage_gaps(account.tier, stakeholders, today)),
-                signals=tuple(signals.defection_signals(account.tier, mine, now)),
+                coverage_gaps=_coverage_gaps(account.tier, mine_health),
+                signals=tuple(signals.defection_signals(mine_health)) if mine_health else (),
+                health=mine_health,
+                health_history=tuple(history.get(account.id, ())),
                 activity=signals.activity_series(mine, today),
                 satisfaction=tuple(signals.satisfaction(mine)),
                 timeline=tuple(
@@ -172,6 +181,14 @@ def _documents(
         if progress is not None:
             progress(index + 1, len(accounts))
     return out
+
+
+def _coverage_gaps(tier: Tier, h: AccountHealth | None) -> tuple[str, ...]:
+    """The stakeholder map's gaps: the health score's coverage and key-contact
+    lines (partner and strategic relationships only)."""
+    if h is None or not template_for(tier).checks_coverage:
+        return ()
+    return h.component("coverage").details + h.component("key_contacts").details
 
 
 def build_plan_document(
@@ -252,12 +269,19 @@ def _at_risk(plans: Sequence[PlanDocument]) -> list[AtRiskRow]:
     for p in plans:
         if p.account.status is AccountStatus.LOST:
             continue
-        reasons = [s.title for s in p.signals]
+        h = p.health
+        reasons = [c.title.lower() for c in h.components if c.band.value == "red"] if h else []
         if p.account.status is AccountStatus.AT_RISK:
-            reasons.insert(0, "Marked at risk")
-        if reasons:
+            reasons.insert(0, "marked at risk")
+        if reasons or (h is not None and h.needs_attention):
             out.append(
-                AtRiskRow(p.account.name, p.account.tier, p.account.owner, "; ".join(reasons))
+                AtRiskRow(
+                    p.account.name,
+                    p.account.tier,
+                    p.account.owner,
+                    "; ".join(reasons).capitalize(),
+                    score=h.score if h else None,
+                )
             )
     return out
 

@@ -64,7 +64,6 @@ class TierTemplate:
     joint_label: str  # heading for joint objectives
     shows_markets: bool  # the customer's customers and markets
     checks_coverage: bool  # stakeholder coverage gaps matter
-    quiet_days: int  # no interaction for this long is a defection signal
     starters: tuple[StarterObjective, ...]
 
 
@@ -80,7 +79,6 @@ TEMPLATES: dict[Tier, TierTemplate] = {
         joint_label="Joint objectives",
         shows_markets=False,
         checks_coverage=False,
-        quiet_days=120,
         starters=(
             StarterObjective("Price: hold the agreed price level", "Average price vs list"),
             StarterObjective("Volume: grow order volume", "Units or value per quarter"),
@@ -98,7 +96,6 @@ TEMPLATES: dict[Tier, TierTemplate] = {
         joint_label="Joint process objectives",
         shows_markets=False,
         checks_coverage=True,
-        quiet_days=60,
         starters=(
             StarterObjective(
                 "Joint process improvement: agree one improvement project", "Project signed off"
@@ -120,7 +117,6 @@ TEMPLATES: dict[Tier, TierTemplate] = {
         joint_label="Joint strategy and initiatives",
         shows_markets=True,
         checks_coverage=True,
-        quiet_days=30,
         starters=(
             StarterObjective(
                 "Joint strategy: agree a three-year joint roadmap", "Roadmap signed", "joint"

@@ -31,6 +31,7 @@ class SortKey(StrEnum):
     LAST_INTERACTION = "last_interaction"
     NEXT_FOLLOW_UP = "next_follow_up"
     ANNUAL_VALUE = "annual_value"
+    HEALTH = "health"  # worst first; ranked by crmdesk.core.health_store
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,8 @@ def list_accounts(
     page's ids are found first and the per-account activity dates are only
     computed for that page."""
     flt = flt or AccountFilter()
+    if sort is SortKey.HEALTH:
+        return _by_health(db, flt, descending=descending, offset=offset, limit=limit)
     columns = _columns()
     last, nxt = columns[-2], columns[-1]
     with db.session() as session:
@@ -224,6 +227,32 @@ def list_accounts(
         if limit is not None:
             stmt = stmt.limit(limit)
         return [_to_row(row) for row in session.execute(stmt)]
+
+
+def _by_health(
+    db: Database, flt: AccountFilter, *, descending: bool, offset: int, limit: int | None
+) -> list[AccountRow]:
+    """Scores come from the health cache (they are not a column): the
+    matching ids are ranked in memory and only the page's rows are read."""
+    from crmdesk.core.health_store import ranked_ids
+
+    ranked = list(ranked_ids(db))
+    if descending:
+        ranked.reverse()
+    end = None if limit is None else offset + limit
+    with db.session() as session:
+        if flt == AccountFilter() and end is not None and end <= len(ranked):
+            page = ranked[offset:end]  # every account: no need to ask which match
+        else:
+            ids = set(session.scalars(select(Account.id).where(and_(*_conditions(db, flt)))))
+            unscored = sorted(ids.difference(ranked))  # lost accounts: always last
+            page = ([i for i in ranked if i in ids] + unscored)[offset:end]
+    if not page:
+        return []
+    order = {account_id: i for i, account_id in enumerate(page)}
+    with db.session() as session:
+        rows = session.execute(select(*_columns()).where(Account.id.in_(page)))
+        return sorted((_to_row(r) for r in rows), key=lambda r: order[r.id])
 
 
 def _to_row(row) -> AccountRow:  # type: ignore[no-untyped-def]

@@ -1,6 +1,7 @@
-"""Signals read from an account's activity: the monthly rhythm, satisfaction
-over time, and the defection signals that a plan should list as risks
-(activity gone quiet or declining, open complaints, falling satisfaction).
+"""Signals read from an account's activity for the printed plan: the
+monthly rhythm, satisfaction over time, and the defection signals a plan
+should list as risks. The signals are the health score's components
+(crmdesk.core.health) put as risks — one implementation for both.
 
 Everything here is computed from plain rows so that a review pack of a
 hundred accounts costs one query, not a hundred.
@@ -16,8 +17,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from crmdesk.core.health import AccountHealth, Band, Component
 from crmdesk.core.plan_data import ActivitySeries, ItemData
-from crmdesk.core.plan_templates import template_for
 from crmdesk.db.enums import ActivityKind, ComplaintStatus, Tier
 from crmdesk.db.models import Activity
 
@@ -29,8 +30,6 @@ KIND_GROUPS: tuple[tuple[str, frozenset[ActivityKind]], ...] = (
     ("Complaints", frozenset({ActivityKind.COMPLAINT})),
 )
 OTHER_GROUP = "Other"
-# Kinds that are not a touch point with the customer.
-INTERNAL_KINDS = frozenset({ActivityKind.NOTE, ActivityKind.TASK})
 OPEN_COMPLAINT = frozenset({ComplaintStatus.OPEN, ComplaintStatus.IN_PROGRESS})
 IMPACT_BY_TIER = {Tier.TRANSACTIONAL: "low", Tier.PARTNER: "medium", Tier.STRATEGIC: "high"}
 HISTORY_DAYS = 730
@@ -50,10 +49,6 @@ class Fact:
     @property
     def is_open_follow_up(self) -> bool:
         return self.due_at is not None and self.completed_at is None
-
-    @property
-    def is_touch_point(self) -> bool:
-        return self.kind not in INTERNAL_KINDS and not self.is_open_follow_up
 
 
 def load_facts(
@@ -119,76 +114,44 @@ def satisfaction(facts: Sequence[Fact]) -> list[tuple[date, int]]:
     ]
 
 
-def defection_signals(tier: Tier, facts: Sequence[Fact], now: datetime) -> list[ItemData]:
-    """Risks proposed from the data, for the plan's risk section."""
-    impact = IMPACT_BY_TIER[tier]
-    template = template_for(tier)
-    out: list[ItemData] = []
-    touches = [f.occurred_at for f in facts if f.is_touch_point and f.occurred_at <= now]
-    recent = sum(1 for t in touches if t >= now - timedelta(days=90))
-    before = sum(1 for t in touches if now - timedelta(days=180) <= t < now - timedelta(days=90))
-    last = max(touches, default=None)
-    quiet_for = (now - last).days if last else None
-    if quiet_for is None or quiet_for > template.quiet_days:
-        since = f"{quiet_for} days" if quiet_for is not None else "two years or more"
+MITIGATIONS = {
+    "last_touch": "Call the main contact this week and book a meeting.",
+    "activity_trend": "Find out why contact has dropped; plan a review meeting.",
+    "complaints": "Resolve, recover the service and confirm with the customer that it is closed.",
+    "satisfaction": "Ask what changed; agree a service recovery plan.",
+}
+
+
+def _signal_title(c: Component, h: AccountHealth) -> str:
+    if c.key == "last_touch":
+        return "Activity gone quiet" if c.band is Band.RED else "Touch due"
+    if c.key == "activity_trend":
+        return "Activity declining" if c.band is Band.RED else "Activity slowing"
+    if c.key == "complaints":
+        n = next((int(w) for w in c.text.split()[:1] if w.isdigit()), 1)
+        return f"{n} open complaint{'s' if n > 1 else ''}"
+    return "Satisfaction falling" if "falling" in c.text else "Satisfaction low"
+
+
+def defection_signals(h: AccountHealth) -> list[ItemData]:
+    """Risks proposed from the data for the plan's risk section: the health
+    components that are about defection (quiet or declining activity, open
+    complaints, satisfaction) and not green — the same numbers, rules and
+    sentences as the health score, never a second implementation."""
+    impact = IMPACT_BY_TIER[h.tier]
+    out = []
+    for c in h.components:
+        if c.key not in MITIGATIONS or c.band is Band.GREEN:
+            continue
         out.append(
             ItemData(
                 section="risk",
-                title="Activity gone quiet",
-                detail=f"No interaction for {since}; a {tier.label.lower()} relationship needs "
-                f"one at least every {template.quiet_days} days.",
-                likelihood="high",
+                title=_signal_title(c, h),
+                detail=c.text,
+                likelihood="high" if c.band is Band.RED else "medium",
                 impact=impact,
-                mitigation="Call the main contact this week and book a meeting.",
+                mitigation=MITIGATIONS[c.key],
                 proposed=True,
             )
         )
-    elif before >= 4 and recent <= before // 2:
-        out.append(
-            ItemData(
-                section="risk",
-                title="Activity declining",
-                detail=f"{recent} interactions in the last 90 days against {before} in the "
-                "90 days before.",
-                likelihood="medium",
-                impact=impact,
-                mitigation="Find out why contact has dropped; plan a review meeting.",
-                proposed=True,
-            )
-        )
-    complaints = [f for f in facts if f.kind is ActivityKind.COMPLAINT]
-    open_complaints = [f for f in complaints if f.complaint_status in OPEN_COMPLAINT]
-    if open_complaints:
-        oldest = min(f.occurred_at for f in open_complaints).astimezone().date()
-        count = len(open_complaints)
-        out.append(
-            ItemData(
-                section="risk",
-                title=f"{count} open complaint{'s' if count > 1 else ''}",
-                detail=f"Unresolved since {oldest.isoformat()}: poor service is a common reason "
-                "to defect.",
-                likelihood="high" if count > 1 else "medium",
-                impact=impact,
-                mitigation="Resolve, recover the service and confirm with the customer that it "
-                "is closed.",
-                proposed=True,
-            )
-        )
-    scores = satisfaction(facts)
-    if len(scores) >= 2:
-        *earlier, (when, latest) = scores
-        mean = sum(s for _d, s in earlier) / len(earlier)
-        if latest <= mean - 1 or (latest < earlier[-1][1] and latest <= 5):
-            out.append(
-                ItemData(
-                    section="risk",
-                    title="Satisfaction falling",
-                    detail=f"Latest score {latest}/10 on {when.isoformat()} against an average "
-                    f"of {mean:.1f} before.",
-                    likelihood="medium",
-                    impact=impact,
-                    mitigation="Ask what changed; agree a service recovery plan.",
-                    proposed=True,
-                )
-            )
     return out

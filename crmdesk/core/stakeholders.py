@@ -1,46 +1,32 @@
 """The stakeholder map: who the account's people are, who reports to whom,
-who on our side holds each relationship, when we last spoke, and where the
-coverage has gaps (partner and strategic accounts need decision makers,
-champions and contacts at several levels)."""
+who on our side holds each relationship and when we last spoke (their last
+touch, as crmdesk.core.cadence defines it). Coverage gaps and silent key
+contacts are health components (crmdesk.core.health)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+from collections.abc import Sequence
+from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from crmdesk.core import cadence
 from crmdesk.core.plan_data import Stakeholder
-from crmdesk.core.plan_templates import template_for
-from crmdesk.db.enums import BuyingRole, ContactLevel, Tier
 from crmdesk.db.models import Activity, Contact, activity_contacts
-
-SILENT_DAYS = 90
-# A "key contact": someone whose silence matters.
-KEY_ROLES = {
-    BuyingRole.DECISION_MAKER.label,
-    BuyingRole.ECONOMIC_BUYER.label,
-    BuyingRole.CHAMPION.label,
-}
 
 
 def stakeholders_by_account(
     session: Session, account_ids: Sequence[int]
 ) -> dict[int, list[Stakeholder]]:
-    """Live contacts of each account with the date of their last interaction
-    (an activity they took part in that is not an open follow-up)."""
+    """Live contacts of each account with the date of their last touch."""
     if not account_ids:
         return {}
     last = (
         select(activity_contacts.c.contact_id, func.max(Activity.occurred_at).label("last"))
         .join(Activity, Activity.id == activity_contacts.c.activity_id)
-        .where(
-            Activity.account_id.in_(account_ids),
-            Activity.deleted_at.is_(None),
-            or_(Activity.due_at.is_(None), Activity.completed_at.is_not(None)),
-        )
+        .where(Activity.account_id.in_(account_ids), cadence.touch_condition())
         .group_by(activity_contacts.c.contact_id)
     )
     last_by_contact: dict[int, datetime] = {
@@ -68,40 +54,3 @@ def stakeholders_by_account(
             )
         )
     return dict(out)
-
-
-def coverage_gaps(tier: Tier, people: Iterable[Stakeholder], today: date) -> list[str]:
-    """Gaps in the contact map, in words; only partner and strategic
-    relationships are expected to cover several people and levels."""
-    people = list(people)
-    if not template_for(tier).checks_coverage:
-        return []
-    if not people:
-        return ["No contacts recorded: nobody to hold the relationship with."]
-    gaps: list[str] = []
-    roles = {p.buying_role for p in people}
-    if BuyingRole.DECISION_MAKER.label not in roles:
-        gaps.append("No decision maker among the contacts.")
-    if BuyingRole.CHAMPION.label not in roles:
-        gaps.append("No champion: nobody inside argues for us.")
-    levels = {p.level for p in people if p.level}
-    if len(levels) <= 1:
-        only = next(iter(levels), "no recorded level")
-        gaps.append(
-            f"Only one level covered ({only.lower()}); {tier.label.lower()} accounts "
-            "need contacts at several levels."
-        )
-    elif tier is Tier.STRATEGIC and ContactLevel.EXECUTIVE.label not in levels:
-        gaps.append("No executive contact: a strategic account needs an executive sponsor.")
-    cutoff = today - timedelta(days=SILENT_DAYS)
-    for p in people:
-        if p.buying_role in KEY_ROLES and (p.last_contact is None or p.last_contact < cutoff):
-            since = (
-                f"last contact {p.last_contact.isoformat()}"
-                if p.last_contact
-                else "never contacted"
-            )
-            gaps.append(
-                f"{p.name} ({p.buying_role.lower()}) not contacted in {SILENT_DAYS} days ({since})."
-            )
-    return gaps

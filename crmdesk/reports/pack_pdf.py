@@ -21,6 +21,7 @@ from crmdesk.core.plan_data import PackDocument, PlanDocument
 from crmdesk.core.plan_document import Cancelled
 from crmdesk.reports import blocks as b
 from crmdesk.reports.fonts import markup
+from crmdesk.reports.health_block import pack_reason
 from crmdesk.reports.layout import (
     Anchor,
     Contents,
@@ -107,11 +108,12 @@ def _summary(pack: PackDocument, s: Styles, width: float) -> list[Flowable]:
     out += b.table(s, ("Tier", "Accounts", "Annual value"), rows, (0.3, 0.2, 0.5), width)
     out.append(Paragraph(f"At-risk accounts ({len(pack.at_risk)})", s.h2))
     if pack.at_risk:
-        rows = [(r.name, r.tier.label, r.owner, r.reasons) for r in pack.at_risk]
+        rows = [(r.name, r.tier.label, r.owner, pack_reason(r.score, r.reasons))
+                for r in pack.at_risk]  # fmt: skip
         out += b.table(s, ("Account", "Tier", "Owner", "Why"), rows,
                        (0.32, 0.13, 0.18, 0.37), width)  # fmt: skip
     else:
-        out.append(b.note(s, "No account is marked at risk or shows a defection signal."))
+        out.append(b.note(s, "No account is marked at risk or needs attention."))
     out.append(Paragraph(f"Overdue follow-ups ({sum(r.overdue for r in pack.overdue)})", s.h2))
     if pack.overdue:
         rows = [(r.name, r.owner, str(r.overdue), fmt_date(r.oldest)) for r in pack.overdue]

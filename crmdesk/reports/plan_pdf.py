@@ -22,6 +22,7 @@ from crmdesk.core.plan_data import ItemData, PlanDocument
 from crmdesk.reports import blocks as b
 from crmdesk.reports.charts import activity_chart, satisfaction_chart
 from crmdesk.reports.fonts import markup
+from crmdesk.reports.health_block import health_section
 from crmdesk.reports.layout import Anchor, CrmDocTemplate, build_story, write_pdf
 from crmdesk.reports.orgchart import OrgChart
 from crmdesk.reports.styles import (
@@ -61,6 +62,7 @@ class PlanWriter:
         out: list[Flowable] = [
             Anchor(doc.account.name, level, key, header=doc.account.name),
             *self.cover(doc),
+            *health_section(self.s, doc, self.width),
         ]
         for section in template.sections:
             heading = pt.HEADINGS[section]

@@ -16,7 +16,14 @@ from pathlib import Path
 
 from tests.benchmarks.common import BenchContext, Figure
 
-MODULES = ["bench_foundation", "bench_reports", "bench_gui", "bench_import", "bench_safety"]
+MODULES = [
+    "bench_foundation",
+    "bench_reports",
+    "bench_gui",
+    "bench_import",
+    "bench_safety",
+    "bench_health",
+]
 
 
 def _fmt(value: float) -> str:

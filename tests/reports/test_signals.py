@@ -1,4 +1,5 @@
-"""Stakeholder coverage gaps and defection signals computed from real data."""
+"""Stakeholder coverage gaps and defection signals computed from real data:
+both are the health score's components (one implementation)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,11 @@ def test_silent_key_contact_is_a_gap_and_transactional_has_none(db):
         occurred_at=utcnow() - timedelta(days=120),
     )  # fmt: skip
     gaps = build_plan_document(db, a.id).coverage_gaps
-    assert any("Chef (decision maker) not contacted in 90 days" in g for g in gaps)
+    # strategic key contacts: every 60 days, at most 90 (crmdesk.core.cadence)
+    assert (
+        "Chef (decision maker): no touch for 120 days; keep in touch every 60 days, at most 90."
+        in gaps
+    )
     t = accounts.create_account(db, name="Just Orders", tier="transactional")
     assert build_plan_document(db, t.id).coverage_gaps == ()
 
@@ -59,3 +64,26 @@ def test_quiet_and_declining_activity(db):
         activities.log_activity(db, fading.id, kind="email", subject="Mail",
                                 occurred_at=now - timedelta(days=days))  # fmt: skip
     assert [s.title for s in build_plan_document(db, fading.id).signals] == ["Activity declining"]
+
+
+def test_plan_pdf_shows_health_components_and_the_weekly_chart(db, tmp_path):
+    from crmdesk.core import health_store
+    from crmdesk.reports.plan_pdf import write_plan_pdf
+
+    from .helpers import assert_structurally_sound, pdf_text
+
+    account_id = rich_account(db)
+    now = utcnow()
+    for weeks in (2, 1, 0):
+        health_store.take_snapshots(db, now=now - timedelta(days=7 * weeks))
+    doc = build_plan_document(db, account_id)
+    assert doc.health is not None and len(doc.health_history) == 3
+    path = write_plan_pdf(doc, tmp_path / "plan.pdf")
+    assert_structurally_sound(path)
+    first = pdf_text(path)[0]
+    assert "Relationship health" in first and f"{doc.health.score}/100" in first
+    for c in doc.health.components:
+        assert c.title in first and f"{c.points}/{c.weight}" in first
+    assert "Health over time (weekly snapshots)" in first
+    # the signals in the risk section are the non-green defection components
+    assert {s.detail for s in doc.signals} <= {c.text for c in doc.health.components}

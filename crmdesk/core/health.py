@@ -265,6 +265,8 @@ def score_complaints(f: Facts, ctx: Context) -> Component:
     what = f"{n} open complaint{'s' if n > 1 else ''}"
     oldest = "open" if n == 1 else "the oldest open"
     text = f"{what}, {oldest} for {age} days (limit {COMPLAINT_AGE_LIMIT})."
+    if age > COMPLAINT_AGE_LIMIT:
+        return _c("complaints", 0, Band.RED, text, action="open_complaints")
     if f.overdue_complaints:  # past the tier's response target (crmdesk.core.complaints)
         late = f.overdue_complaints
         target = RESPONSE_TARGET_DAYS[f.tier]
@@ -272,8 +274,6 @@ def score_complaints(f: Facts, ctx: Context) -> Component:
             f" {late} past the response target of {target} working days"
             f" for a {f.tier.label.lower()} account."
         )
-        return _c("complaints", 0, Band.RED, text, action="open_complaints")
-    if age > COMPLAINT_AGE_LIMIT:
         return _c("complaints", 0, Band.RED, text, action="open_complaints")
     return _c("complaints", w - 5 * n, Band.YELLOW, text, action="open_complaints")
 

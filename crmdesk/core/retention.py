@@ -252,7 +252,8 @@ def win_back(db: Database, *, owner: str | None = None) -> list[WinBackRow]:
             left_at=utc.process_result_value(r[5], None),  # type: ignore[arg-type]
             date_known=bool(r[6]) if r[6] is not None else False,
             defection_type=DefectionType(r[7]) if r[7] else None, reason=r[8],
-            value_lost=money.process_result_value(r[9], None),  # type: ignore[arg-type]
+            value_lost=r[9] if isinstance(r[9], Decimal) or r[9] is None
+            else money.process_result_value(r[9], None),  # type: ignore[arg-type]
             tried_since=int(r[10]),
             last_tried_at=utc.process_result_value(r[11], None),  # type: ignore[arg-type]
             last_tried=r[12],

@@ -58,8 +58,10 @@ def build(db: Database) -> dict[str, int]:
                             defection_type="price", when=at(2026, 4, 10))  # fmt: skip
     retention.change_status(db, ids["T1"], "lost", reason="Cheaper tender",
                             defection_type="price", when=at(2026, 5, 20))  # fmt: skip
-    retention.change_status(db, ids["T2"], "lost", reason="Late deliveries",
-                            defection_type="service", value_lost=5000, when=at(2026, 6, 30))  # fmt: skip
+    retention.change_status(
+        db, ids["T2"], "lost", reason="Late deliveries", defection_type="service",
+        value_lost=5000, when=at(2026, 6, 30),
+    )  # fmt: skip
     # the newcomer is lost in Q2 too, but was not a customer at the start of Q2
     retention.change_status(db, ids["New"], "lost", reason="Went bust",
                             defection_type="market", when=at(2026, 6, 1))  # fmt: skip
@@ -67,8 +69,10 @@ def build(db: Database) -> dict[str, int]:
     retention.change_status(db, ids["P0"], "lost", reason="New platform",
                             defection_type="technological", when=at(2026, 2, 1))  # fmt: skip
     # a reduction (product, 30k) in Q3
-    retention.change_status(db, ids["T3"], "reduced", reason="Second source",
-                            defection_type="product", value_lost=30000, when=at(2026, 7, 1))  # fmt: skip
+    retention.change_status(
+        db, ids["T3"], "reduced", reason="Second source", defection_type="product",
+        value_lost=30000, when=at(2026, 7, 1),
+    )  # fmt: skip
     # referrals: T4 referred T5 (won: has a value) and Newcomer (lost: not won)
     retention.set_referral(db, ids["T5"], by_account_id=ids["T4"])
     retention.set_referral(db, ids["New"], by_account_id=ids["T4"])

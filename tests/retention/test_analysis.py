@@ -80,9 +80,8 @@ def test_complaints_per_month_and_median_time_to_resolve(result):
     assert months["2026-07"] == (3, 0)
     assert sum(o for o, _c in months.values()) == 8
     by = {r.category: r for r in result.resolution}
-    assert (by[ComplaintCategory.DELIVERY].resolved, by[ComplaintCategory.DELIVERY].median_days) == (
-        3, 4.0,
-    )  # 2, 4 and 9 days  # fmt: skip
+    delivery = by[ComplaintCategory.DELIVERY]
+    assert (delivery.resolved, delivery.median_days) == (3, 4.0)  # 2, 4 and 9 days
     assert by[ComplaintCategory.PRODUCT].median_days == 2.0  # 1 and 3 days
     assert by[ComplaintCategory.SERVICE].median_days is None
 

@@ -534,23 +534,27 @@ def undated_losses(session: Session) -> int:
     return int(session.scalar(stmt) or 0)
 
 
-def analyse(db: Database, *, now: datetime | None = None) -> PortfolioAnalysis:
-    """Every figure, in one read-only session."""
-    now = now or utcnow()
+def analyse_in_session(session: Session, now: datetime) -> PortfolioAnalysis:
+    """Every figure, in the caller's read-only session (the review pack's)."""
     today = now.astimezone(UTC).date()
     qs, ms = quarters(today), months(today)
+    return PortfolioAnalysis(
+        as_of=today,
+        quarters=tuple(p.label for p in qs),
+        months=tuple(p.label for p in ms),
+        defection=tuple(defection_rates(session, qs)),
+        undated_losses=undated_losses(session),
+        value_lost=tuple(value_lost(session)),
+        by_source=tuple(retention_by_source(session)),
+        funnel=tuple(funnel(session)),
+        complaints=tuple(complaints_per_month(session, ms)),
+        resolution=tuple(resolution_times(session, now)),
+        satisfaction=tuple(satisfaction_by_tier(session, qs)),
+        referrals=referrals(session),
+    )
+
+
+def analyse(db: Database, *, now: datetime | None = None) -> PortfolioAnalysis:
+    """Every figure, in one read-only session."""
     with db.session() as session:
-        return PortfolioAnalysis(
-            as_of=today,
-            quarters=tuple(p.label for p in qs),
-            months=tuple(p.label for p in ms),
-            defection=tuple(defection_rates(session, qs)),
-            undated_losses=undated_losses(session),
-            value_lost=tuple(value_lost(session)),
-            by_source=tuple(retention_by_source(session)),
-            funnel=tuple(funnel(session)),
-            complaints=tuple(complaints_per_month(session, ms)),
-            resolution=tuple(resolution_times(session, now)),
-            satisfaction=tuple(satisfaction_by_tier(session, qs)),
-            referrals=referrals(session),
-        )
+        return analyse_in_session(session, now or utcnow())

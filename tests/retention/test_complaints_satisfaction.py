@@ -120,3 +120,15 @@ def test_satisfaction_per_contact(db):
     assert [(p.name, p.latest_kind.value, p.latest_score) for p in people] == [
         ("Anna Berg", "csat", 5)
     ]
+
+
+def test_the_worklist_lists_complaints_past_their_response_target(db):
+    from crmdesk.core.health_store import forget_scores
+    from crmdesk.core.worklist import ItemKind, worklist
+
+    ids = build(db)
+    forget_scores()
+    items = [i for i in worklist(db, now=NOW).items if i.kind is ItemKind.COMPLAINT]
+    assert [i.activity_id for i in items] == [ids["c_strategic"]]  # due Mon 13 July
+    assert items[0].due == date(2026, 7, 13) and items[0].overdue_days == 2
+    assert "respond within 2 working days" in items[0].detail

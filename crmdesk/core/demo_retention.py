@@ -5,7 +5,9 @@ referrals.
 
 Runs after the main generator in the same transaction, with its own random
 stream (so the rest of the demo is what it was), as a few bulk statements
-over the new rows: 10,000 accounts take well under a second.
+over the new rows (the updates read the partial indexes of complaints and
+checks): about 2 s of CPU for 10,000 accounts, against some 50 s for the
+rest of the demo.
 """
 
 from __future__ import annotations
@@ -159,7 +161,7 @@ def _complaints(conn: Connection, first_id: int, last_id: int, now: datetime) ->
     conn.exec_driver_sql(
         f"UPDATE activities SET complaint_category = {spread(categories, 7)}, "
         f"complaint_severity = {spread(severities, 13)} "
-        "WHERE kind = 'complaint' AND account_id BETWEEN ? AND ?",
+        "WHERE kind = 'complaint' AND deleted_at IS NULL AND account_id BETWEEN ? AND ?",
         (first_id, last_id),
     )
     conn.exec_driver_sql(
@@ -173,7 +175,8 @@ def _complaints(conn: Connection, first_id: int, last_id: int, now: datetime) ->
           customer_confirmed_at = CASE WHEN complaint_status = 'resolved' AND id % 10 < 7
               THEN min(datetime(occurred_at, '+' || ((id * 11) % 26 + 2) || ' days'), ?)
               END
-        WHERE kind = 'complaint' AND complaint_status IN ('resolved', 'rejected')
+        WHERE kind = 'complaint' AND deleted_at IS NULL
+          AND complaint_status IN ('resolved', 'rejected')
           AND account_id BETWEEN ? AND ?
         """,
         (stamp, *actions, stamp, first_id, last_id),
@@ -190,7 +193,8 @@ def _satisfaction(conn: Connection, first_id: int, last_id: int) -> None:
                                    ELSE 'score' END,
           satisfaction_score = CASE WHEN id % 10 BETWEEN 4 AND 6
                                     THEN (satisfaction_score + 1) / 2 ELSE satisfaction_score END
-        WHERE kind = 'satisfaction_check' AND account_id BETWEEN ? AND ?
+        WHERE kind = 'satisfaction_check' AND satisfaction_score IS NOT NULL
+          AND deleted_at IS NULL AND account_id BETWEEN ? AND ?
         """,
         (first_id, last_id),
     )

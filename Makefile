@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 export QT_QPA_PLATFORM ?=
 
-.PHONY: run test bench lint forms clean venv wheel dist dist-test
+.PHONY: run test test-fast bench lint forms clean venv wheel dist dist-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
+## test-fast: the suite without the tests marked slow (wheel build, crash subprocesses, …)
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow"
+
 ## bench: speed and memory figures, printed as a table (not part of `make test`)
 # (bytecode compiled first, as pip and PyInstaller do for an installed app:
 # with PYTHONDONTWRITEBYTECODE set, every start would compile crmdesk anew)
@@ -33,7 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python -m compileall -q crmdesk > /dev/null
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run
 
-## lint: ruff on everything, mypy on the core and storage
+## lint: ruff on everything; mypy on the core, storage and the window (see pyproject.toml)
 lint: $(STAMP)
 	$(BIN)/ruff check crmdesk tests
 	$(BIN)/ruff format --check crmdesk tests

@@ -30,20 +30,20 @@ def _application():  # type: ignore[no-untyped-def]
     return app
 
 
-def _start_health_check(url: str) -> Future[None] | None:
-    """Start SQLite's quick_check of the database file on another thread.
+def _start_health_check(path: Path | None) -> Future[str] | None:
+    """Start the database file's check on another thread.
 
-    It reads the whole file (about 0.4 s for a 10k-account portfolio), and
-    SQLite releases the GIL while it runs, so it overlaps the GUI's imports
-    instead of adding to the start-up time; the window is not built until it
-    has passed."""
+    Usually the cheap check (the last close was clean); when a full
+    quick_check is due it reads the whole file (about 0.4 s for a
+    10k-account portfolio), and SQLite releases the GIL while it runs, so it
+    overlaps the GUI's imports instead of adding to the start-up time; the
+    window is not built until it has passed."""
     from concurrent.futures import ThreadPoolExecutor
 
     from crmdesk.db.health import check_on_open
 
-    if not url.startswith("sqlite:///"):
+    if path is None:
         return None
-    path = Path(url.removeprefix("sqlite:///"))
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crmdesk-check")
     future = pool.submit(check_on_open, path)
     pool.shutdown(wait=False)
@@ -54,17 +54,22 @@ def _checked_database(db_arg: str | None):  # type: ignore[no-untyped-def]
     """The database ``db_arg`` names, opened once SQLite's quick_check of the
     file has passed. The check runs on a thread while the storage layer and
     the panes are imported (SQLite releases the GIL), so it adds little."""
-    from crmdesk.paths import resolve_db_url
+    from crmdesk.paths import resolve_db_file, resolve_db_url
 
-    url = resolve_db_url(db_arg)
-    check = _start_health_check(url)
-    import crmdesk.gui.customer_pane  # noqa: F401 - imported while the check runs
+    path = resolve_db_file(db_arg)
+    check = _start_health_check(path)
+    import crmdesk.gui.portfolio.customer_pane  # noqa: F401 - imported while the check runs
     import crmdesk.gui.window_actions  # noqa: F401
     from crmdesk.db.migrate import open_database
+    from crmdesk.db.rawsqlite import read_only_reason
 
     if check is not None:
         check.result()  # raises if the file is damaged: never used silently
-    return open_database(url, checked=check is not None)
+    if path is not None and path.exists() and read_only_reason(path):
+        from crmdesk.db.lifecycle import open_read_only
+
+        return open_read_only(path)  # shown; a Save says why it cannot
+    return open_database(resolve_db_url(db_arg), checked=check is not None)
 
 
 def create_window(db_path: str | Path | None):  # type: ignore[no-untyped-def]
@@ -108,7 +113,7 @@ def open_window(  # type: ignore[no-untyped-def]
 
 def run_gui(db_arg: str | None = None, open_file: str | None = None) -> int:
     app = _application()
-    from crmdesk.gui import file_open
+    from crmdesk.gui.common import file_open
 
     forwarder = file_open.install(app)  # macOS: Finder's "Open With" (see the module)
     try:
@@ -116,8 +121,15 @@ def run_gui(db_arg: str | None = None, open_file: str | None = None) -> int:
     except CrmError as exc:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        from crmdesk.gui.instance_lock import NotCreatedError
+
+        if not isinstance(exc, NotCreatedError):  # the user just said no: no second box
+            QMessageBox.critical(None, APP_NAME, str(exc))
         raise
+    from crmdesk.gui import crash_report
+
+    # errors nobody caught (in a slot, say): a dialog, and the user log folder
+    crash_report.install(window, crash_report.setup_file_log())
     if open_file and hasattr(window, "start_import"):
         window.start_import(open_file)
     if forwarder is not None:

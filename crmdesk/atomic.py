@@ -38,15 +38,34 @@ def temp_path_beside(dest: Path, suffix: str = ".partial") -> Path:
     return Path(name)
 
 
-def commit_file(temp: Path, dest: Path) -> None:
+USER_ONLY = 0o600
+
+
+def private_file(path: Path) -> None:
+    """Create ``path`` empty and readable by its owner only, unless it
+    exists: SQLite then keeps that mode for the file and gives its ``-wal``,
+    ``-shm`` and ``-journal`` files the same one. Customer data is never
+    readable by the machine's other users."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, USER_ONLY))
+
+
+def private_folder(folder: Path) -> None:
+    """Create ``folder`` (and missing parents) user-only (0700)."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def commit_file(temp: Path, dest: Path, mode: int | None = None) -> None:
     """fsync ``temp`` and move it over ``dest`` atomically. The new file gets
-    the old one's permissions, or ordinary ones (mkstemp makes it private)."""
+    ``mode``, else the old one's permissions, else ordinary ones (mkstemp
+    makes it private; a backup passes ``USER_ONLY`` to stay so)."""
     with open(temp, "rb+") as handle:
         os.fsync(handle.fileno())
-    try:
-        mode = dest.stat().st_mode & 0o777
-    except FileNotFoundError:
-        mode = 0o644
+    if mode is None:
+        try:
+            mode = dest.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o644
     with contextlib.suppress(OSError):
         os.chmod(temp, mode)
     os.replace(temp, dest)

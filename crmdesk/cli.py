@@ -80,11 +80,12 @@ def _route_file_argument(argv: list[str], parser: argparse.ArgumentParser) -> li
     return argv
 
 
-def open_db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from crmdesk.db.migrate import open_database
-    from crmdesk.paths import resolve_db_url
+def open_db(args: argparse.Namespace, *, write: bool = True):  # type: ignore[no-untyped-def]
+    """The database for a command; ``write=False`` for commands that only
+    read (they open a read-only file read-only and never create one)."""
+    from crmdesk.db.lifecycle import open_for_command
 
-    db = open_database(resolve_db_url(args.db))
+    db = open_for_command(args.db, write=write, program=f"crmdesk {args.command}")
     warn_storage(db.path)
     return db
 
@@ -122,6 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        from crmdesk.db.lifecycle import close_command_databases
+
+        close_command_databases()
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@ BUNDLE, kept as plain data so a test can write them as a real plist.
 
 Finder offers crmdesk in "Open With" for CSV, XLSX, XLS and ODS files (rank
 Alternate: never taking over the default); the document arrives as a
-QFileOpenEvent that crmdesk/gui/file_open.py forwards to the import wizard.
+QFileOpenEvent that crmdesk/gui/common/file_open.py forwards to the import wizard.
 """
 
 from __future__ import annotations

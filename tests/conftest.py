@@ -23,6 +23,7 @@ def _isolated_user_dirs(
     monkeypatch.setenv("CRMDESK_DB", str(home / "default.sqlite3"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # the log folder
     monkeypatch.setenv("CRMDESK_CONFIG", str(home / "config" / "preferences.json"))
 
 

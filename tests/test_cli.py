@@ -93,6 +93,7 @@ def test_errors_are_one_line_without_traceback(tmp_path, args, code, message):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_unusable_database_paths(tmp_path):
     missing = crmdesk("--db", str(tmp_path / "no" / "such" / "x.sqlite3"), "stats")
     assert missing.returncode == 1

@@ -94,7 +94,7 @@ def _accounts(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
 def run_accounts(args: argparse.Namespace) -> int:
     from crmdesk.core.portfolio import AccountFilter, SortKey, list_accounts
 
-    db = open_db(args)
+    db = open_db(args, write=False)
     flt = AccountFilter(
         text=args.search,
         tiers=frozenset(args.tier or ()),
@@ -141,7 +141,7 @@ def _stats(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run_stats(args: argparse.Namespace) -> int:
     from crmdesk.core.stats import stats
 
-    result = stats(open_db(args))
+    result = stats(open_db(args, write=False))
     if args.json:
         print_json(result.to_json())
         return 0

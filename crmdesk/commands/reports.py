@@ -40,7 +40,7 @@ def run_plan(args: argparse.Namespace) -> int:
     from crmdesk.core.plan_document import build_plan_document
     from crmdesk.reports.plan_pdf import write_plan_pdf
 
-    db = open_db(args)
+    db = open_db(args, write=False)
     account = find_account(db, args.account)
     document = build_plan_document(db, account.id)
     path = write_plan_pdf(document, args.output, size=args.page_size)
@@ -80,7 +80,7 @@ def run_pack(args: argparse.Namespace) -> int:
     from crmdesk.core.portfolio import AccountFilter
     from crmdesk.reports.pack_pdf import write_pack_pdf
 
-    db = open_db(args)
+    db = open_db(args, write=False)
     chosen = [find_account(db, name) for name in args.account or ()]
     flt = AccountFilter(
         tiers=frozenset(args.tier or ()),
@@ -147,7 +147,7 @@ def run_plans(args: argparse.Namespace) -> int:
     from crmdesk.core.accounts import find_account
     from crmdesk.core.plans import plans_for_account
 
-    db = open_db(args)
+    db = open_db(args, write=False)
     account = find_account(db, args.account)
     rows = [
         {

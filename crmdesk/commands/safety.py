@@ -17,14 +17,12 @@ from crmdesk.errors import DatabaseError, InvalidValueError, NotFoundError
 
 def db_file(args: argparse.Namespace) -> Path:
     """The SQLite file behind ``--db`` / ``CRMDESK_DB`` / the default."""
-    from sqlalchemy.engine import make_url
+    from crmdesk.paths import resolve_db_file
 
-    from crmdesk.paths import resolve_db_url
-
-    url = make_url(resolve_db_url(args.db))
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+    path = resolve_db_file(args.db)
+    if path is None:
         raise DatabaseError("backups, restore and check work on a SQLite database file only")
-    return Path(url.database)
+    return path
 
 
 def _existing(path: Path) -> Path:
@@ -101,18 +99,20 @@ def _restore(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from crmdesk.db.backup import resolve_backup, restore_backup
-    from crmdesk.db.health import window_holding
+    from crmdesk.db.backup import resolve_backup
+    from crmdesk.db.lock import InstanceRunningError, acquire
+    from crmdesk.db.restore import restore_backup
 
     path = db_file(args)
     source = resolve_backup(path, args.backup)
-    pid = window_holding(path)
-    if pid is not None:
-        raise DatabaseError(
-            f"crmdesk is open on {path.name} (process {pid}); close the window first, "
-            "or restore from File > Backups… in that window"
-        )
-    safety = restore_backup(path, source)
+    try:
+        lock = acquire(path, "crmdesk restore (command line)")
+    except InstanceRunningError as exc:
+        raise InstanceRunningError(
+            f"{exc} Or restore from File > Backups… in that window."
+        ) from None
+    with lock:
+        safety = restore_backup(path, source)
     print(f"restored {source.name} into {path}", file=sys.stderr)
     if safety:
         print(f"the previous state was saved as {safety.name}", file=sys.stderr)
@@ -163,6 +163,6 @@ def run_export(args: argparse.Namespace) -> int:
     dest = Path(args.output).expanduser()
     if dest.suffix.lower() not in FORMATS:
         raise InvalidValueError(f"cannot export to '{dest.name}': use a .csv or .xlsx file name")
-    count = export(open_db(args), args.kind, dest)
+    count = export(open_db(args, write=False), args.kind, dest)
     print(f"wrote {count} {args.kind} to {dest}", file=sys.stderr)
     return 0

@@ -197,7 +197,7 @@ def build_plan_document(
 ) -> PlanDocument:
     """Everything the account plan PDF shows for one account."""
     now = now or utcnow()
-    with db.session() as session:
+    with db.reading() as session:
         account = session.get(Account, account_id)
         if account is None or account.is_deleted:
             raise NotFoundError(f"no account with id {account_id}")
@@ -238,7 +238,7 @@ def build_pack(
             f"more than {MAX_PACK} accounts match; narrow the selection (tier, owner, status)"
         )
     order = {row.id: i for i, row in enumerate(rows)}
-    with db.session() as session:
+    with db.reading() as session:
         stmt = select(Account).where(Account.id.in_(list(order)))
         accounts = sorted(session.scalars(stmt), key=lambda a: order[a.id])
         plans = _documents(session, accounts, now, progress=progress, cancelled=cancelled)

@@ -216,7 +216,7 @@ def list_accounts(
         return _by_health(db, flt, descending=descending, offset=offset, limit=limit)
     columns = _columns()
     last, nxt = columns[-2], columns[-1]
-    with db.session() as session:
+    with db.reading() as session:
         if sort in (SortKey.LAST_INTERACTION, SortKey.NEXT_FOLLOW_UP):
             stmt = select(*columns).where(and_(*_conditions(db, flt)))
         else:
@@ -281,7 +281,7 @@ def account_rows(db: Database, ids: list[int]) -> dict[int, AccountRow]:
 
 def count_accounts(db: Database, flt: AccountFilter | None = None) -> int:
     flt = flt or AccountFilter()
-    with db.session() as session:
+    with db.reading() as session:
         stmt = select(func.count()).select_from(Account).where(and_(*_conditions(db, flt)))
         return int(session.scalar(stmt) or 0)
 
@@ -290,7 +290,7 @@ def tier_counts(db: Database, flt: AccountFilter | None = None) -> dict[Tier, in
     """Accounts per tier under every filter but the tier one (for the tier
     filter's labels)."""
     flt = flt or AccountFilter()
-    with db.session() as session:
+    with db.reading() as session:
         stmt = (
             select(Account.tier, func.count())
             .where(and_(*_conditions(db, flt, skip_tier=True)))
@@ -302,7 +302,7 @@ def tier_counts(db: Database, flt: AccountFilter | None = None) -> dict[Tier, in
 
 
 def owners(db: Database) -> list[str]:
-    with db.session() as session:
+    with db.reading() as session:
         stmt = (
             select(Account.owner)
             .where(Account.deleted_at.is_(None), Account.owner.is_not(None))

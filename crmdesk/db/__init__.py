@@ -1,1 +1,4 @@
-"""Storage: models, engine, migrations, full-text search. No Qt here."""
+"""Storage: models, engine, migrations, full-text search, and the database
+file's lifecycle (raw connections, checks, backups, restore, the writer
+lock, where the file lives). No Qt here; nothing here imports a layer above.
+"""

@@ -1,4 +1,4 @@
-"""Verified backups of the database, kept in rotation, and restoring them.
+"""Verified backups of the database, kept in rotation.
 
 Copies go through SQLite's online backup API, never a file copy: in WAL mode
 committed rows may still sit in the ``-wal`` file, which a file copy would
@@ -6,25 +6,39 @@ lose. Each copy is written beside its final name, checked with
 ``quick_check`` and only then renamed into place; only after that are older
 copies thinned (recent ones kept, then one per day, per week, per month, the
 way Anki keeps its collection backups). Backups live in ``backups/`` next to
-the database and are plain SQLite files a person can open with any tool.
+the database, user-only (0600 in a 0700 folder), and are plain SQLite files
+a person can open with any tool.
+
+Order never trusts the wall clock: every backup's name carries a sequence
+number one above the highest in the folder, and "newest" means the highest
+number. The time stamp beside it is only for people and for the daily /
+weekly / monthly buckets; the newest ``recent`` copies by number survive
+thinning whatever their stamps say, and a stamp in the future (the clock
+was ahead) makes the next daily backup due instead of skipping it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
+import json
 import re
-import sqlite3
-from collections.abc import Callable, Iterable
+import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from crmdesk.atomic import commit_file, temp_path_beside
+from crmdesk.atomic import USER_ONLY, commit_file, private_folder, temp_path_beside
+from crmdesk.db.errors import DiskFullError
+from crmdesk.db.lock import exclusive
+from crmdesk.db.rawsqlite import copy_database, fingerprint, run_check
 from crmdesk.errors import DatabaseError, NotFoundError
 
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 SUFFIX = ".sqlite3"
+SEQ_DIGITS = 6
+LOCK_NAME = "backups.lock"
+FREE_SPACE_MARGIN = 1.2  # a backup needs its size and a fifth more left free
 
 
 @dataclass(frozen=True)
@@ -45,9 +59,10 @@ DEFAULT_RETENTION = Retention()
 @dataclass(frozen=True)
 class BackupInfo:
     path: Path
-    taken_at: datetime  # UTC
+    taken_at: datetime  # UTC, as the clock said then: for people, not for order
     reason: str
     size: int
+    seq: int = 0  # the order: higher is newer (0 for backups of older crmdesks)
 
     @property
     def name(self) -> str:
@@ -55,60 +70,63 @@ class BackupInfo:
 
 
 def quick_check(path: Path | str) -> bool:
-    """True when SQLite's quick_check finds the file healthy. Any error
-    (not a database, unreadable, truncated) counts as damage."""
-    findings = run_check(Path(path), "quick_check")
-    return findings == []
-
-
-def run_check(path: Path, pragma: str = "quick_check") -> list[str]:
-    """The problems ``PRAGMA quick_check`` / ``integrity_check`` report, as
-    text; an empty list means healthy. Errors opening or reading the file are
-    findings too."""
-    if not path.is_file():
-        return [f"{path} does not exist"]
+    """True when SQLite's quick_check finds the file healthy."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        return [str(exc)]
-    found = [str(row[0]) for row in rows]
-    return [] if found == ["ok"] else found
+        return run_check(Path(path), "quick_check") == []
+    except DatabaseError:
+        return False
+
+
+def ensure_free_space(folder: Path, needed: int) -> None:
+    """Refuse (DiskFullError) unless ``folder``'s disk has room for ``needed``
+    bytes and a margin: a backup must never fill the disk."""
+    free = shutil.disk_usage(folder).free
+    want = int(needed * FREE_SPACE_MARGIN)
+    if free < want:
+        raise DiskFullError(
+            f"not enough free space for a backup in {folder}: it needs about "
+            f"{want // 2**20 + 1} MB, {free // 2**20} MB are free. Free some space or "
+            "delete old backups (File > Backups…); nothing was written"
+        )
+
+
+def _source_size(source: Path) -> int:
+    size = source.stat().st_size
+    with contextlib.suppress(FileNotFoundError):
+        size += source.with_name(source.name + "-wal").stat().st_size
+    return size
 
 
 def backup_file(source: Path | str, dest: Path | str) -> Path:
     """Copy ``source`` to ``dest`` through the backup API, verified, atomically.
 
     The copy is self-contained (rollback journal, not WAL), so it is one file
-    that can be moved, mailed or opened read-only."""
+    that can be moved, mailed or opened read-only; it is user-only."""
+    import sqlite3
+
     source, dest = Path(source), Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(dest.parent)
+    ensure_free_space(dest.parent, _source_size(source))
     partial = temp_path_beside(dest)
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        try:
-            out = sqlite3.connect(partial)
-            try:
-                src.backup(out)
-                out.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                out.close()
-        finally:
-            src.close()
+        copy_database(source, partial)
         problems = run_check(partial)
         if problems:
             raise DatabaseError(
                 f"the backup of {source} did not verify ({problems[0]}); "
                 "the database may be damaged — run `crmdesk check`"
             )
-        commit_file(partial, dest)
+        commit_file(partial, dest, USER_ONLY)
     except sqlite3.Error as exc:
+        if "full" in str(exc).lower():
+            raise DiskFullError(
+                f"the disk filled up while backing up {source.name}; the partial copy "
+                "was removed and nothing else changed"
+            ) from exc
         raise DatabaseError(f"could not back up {source}: {exc}") from exc
     finally:
         partial.unlink(missing_ok=True)
+        partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
     return dest
 
 
@@ -116,9 +134,11 @@ def backup_dir_for(source: Path | str) -> Path:
     return Path(source).parent / "backups"
 
 
-def timestamped_name(source: Path | str, reason: str, when: datetime | None = None) -> str:
+def timestamped_name(
+    source: Path | str, reason: str, when: datetime | None = None, seq: int = 1
+) -> str:
     stamp = (when or datetime.now(UTC)).astimezone(UTC).strftime(STAMP_FORMAT)
-    return f"{Path(source).stem}-{stamp}-{_slug(reason)}{SUFFIX}"
+    return f"{Path(source).stem}-{stamp}-{seq:0{SEQ_DIGITS}d}-{_slug(reason)}{SUFFIX}"
 
 
 def _slug(reason: str) -> str:
@@ -126,7 +146,10 @@ def _slug(reason: str) -> str:
 
 
 def _pattern(source: Path) -> re.Pattern[str]:
-    return re.compile(rf"^{re.escape(source.stem)}-(\d{{8}}T\d{{6}}Z)-(.+){re.escape(SUFFIX)}$")
+    return re.compile(
+        rf"^{re.escape(source.stem)}-(\d{{8}}T\d{{6}}Z)-(?:(\d{{{SEQ_DIGITS}}})-)?(.+)"
+        rf"{re.escape(SUFFIX)}$"
+    )
 
 
 def list_backups(source: Path | str) -> list[BackupInfo]:
@@ -142,10 +165,17 @@ def list_backups(source: Path | str) -> list[BackupInfo]:
         if not match or not entry.is_file():
             continue
         taken = datetime.strptime(match.group(1), STAMP_FORMAT).replace(tzinfo=UTC)
-        reason = re.sub(r"-\d+$", "", match.group(2))
-        found.append(BackupInfo(entry, taken, reason, entry.stat().st_size))
-    found.sort(key=lambda b: (b.taken_at, b.path.stat().st_mtime_ns, b.name), reverse=True)
+        seq = int(match.group(2) or 0)
+        reason = re.sub(r"-\d+$", "", match.group(3))
+        found.append(BackupInfo(entry, taken, reason, entry.stat().st_size, seq))
+    # Sequence first; among older crmdesks' unnumbered backups, their stamps.
+    found.sort(key=lambda b: (b.seq, b.taken_at if b.seq == 0 else 0, b.name), reverse=True)
     return found
+
+
+def next_seq(source: Path | str) -> int:
+    backups = list_backups(source)
+    return (max(b.seq for b in backups) + 1) if backups else 1
 
 
 def newest_good_backup(source: Path | str) -> BackupInfo | None:
@@ -174,42 +204,80 @@ def take_backup(
         raise NotFoundError(f"there is no database at {source} to back up")
     now = now or datetime.now(UTC)
     folder = backup_dir_for(source)
-    dest = folder / timestamped_name(source, reason, now)
-    counter = 2
-    while dest.exists():  # two backups in the same second
-        dest = folder / timestamped_name(source, f"{_slug(reason)}-{counter}", now)
-        counter += 1
-    backup_file(source, dest)
-    thin_backups(source, retention, keep=(dest,))
-    _remove_stale_partials(folder)
+    private_folder(folder)
+    # One backup of a database at a time (threads and processes alike), so a
+    # partial seen here is a dead one's, and sequence numbers never collide.
+    with exclusive(folder / LOCK_NAME):
+        remove_partials(folder)  # a crash's leftovers go before a new copy is made
+        before = fingerprint(source)
+        dest = folder / timestamped_name(source, reason, now, next_seq(source))
+        backup_file(source, dest)
+        thin_backups(source, retention, keep=(dest,))
+        _remember(source, before)
     return dest
 
 
-def _remove_stale_partials(folder: Path, age: timedelta = timedelta(hours=1)) -> None:
-    """Temporary copies left by a backup that was killed midway."""
-    limit = (datetime.now(UTC) - age).timestamp()
-    for leftover in folder.glob(".*.partial"):
+def remove_partials(folder: Path) -> list[Path]:
+    """Temporary copies (and their ``-journal`` files) left by a backup that
+    was killed midway (call it holding the folder's lock)."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for leftover in [*folder.glob(".*.partial"), *folder.glob(".*.partial-journal")]:
         with contextlib.suppress(OSError):
-            if leftover.stat().st_mtime < limit:
-                leftover.unlink()
+            leftover.unlink()
+            removed.append(leftover)
+    return removed
+
+
+def _state_file(source: Path) -> Path:
+    return backup_dir_for(source) / f"{source.stem}.last-backup.json"
+
+
+def _remember(source: Path, before: list[int]) -> None:
+    """Record the database's fingerprint as the newest backup saw it."""
+    with contextlib.suppress(OSError):
+        _state_file(source).write_text(json.dumps({"fingerprint": before}), encoding="utf-8")
+
+
+def unchanged_since_last_backup(source: Path | str) -> bool:
+    """True when nothing was committed to ``source`` since the newest backup
+    was taken (its size and modification times are what that backup saw)."""
+    source = Path(source)
+    try:
+        state = json.loads(_state_file(source).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(list_backups(source)) and state.get("fingerprint") == fingerprint(source)
 
 
 def backup_if_due(
-    source: Path | str, reason: str = "daily", interval: timedelta = timedelta(days=1)
+    source: Path | str,
+    reason: str = "daily",
+    interval: timedelta = timedelta(days=1),
+    now: datetime | None = None,
 ) -> Path | None:
-    """A backup unless one was taken within ``interval`` (start of the window)."""
+    """A backup unless the newest one is younger than ``interval`` or nothing
+    changed since it. A newest stamp in the future cannot be trusted (the
+    clock was ahead, or is behind now): a backup is due then."""
     source = Path(source)
     if not source.is_file() or source.stat().st_size == 0:
         return None
-    newest = list_backups(source)
-    if newest and datetime.now(UTC) - newest[0].taken_at < interval:
+    backups = list_backups(source)
+    if backups and unchanged_since_last_backup(source):
         return None
-    return take_backup(source, reason)
+    now = now or datetime.now(UTC)
+    if backups:
+        age = now - backups[0].taken_at
+        if timedelta(0) <= age < interval:
+            return None
+    return take_backup(source, reason, now=now)
 
 
 def to_keep(backups: Iterable[BackupInfo], retention: Retention) -> set[Path]:
-    """Which backups thinning keeps (``backups`` in any order)."""
-    ordered = sorted(backups, key=lambda b: b.taken_at, reverse=True)
+    """Which backups thinning keeps (``backups`` in any order). The newest
+    ``recent`` by sequence are always kept, whatever their stamps."""
+    ordered = sorted(backups, key=lambda b: (b.seq, b.taken_at), reverse=True)
     keep = {b.path for b in ordered[: retention.recent]}
     buckets = (
         (retention.daily, lambda t: t.date()),
@@ -253,87 +321,3 @@ def resolve_backup(source: Path | str, name: str) -> Path:
     if inside.is_file():
         return inside
     raise NotFoundError(f"no backup called {name} (see `crmdesk backups`)")
-
-
-def restore_backup(
-    source: Path | str,
-    backup: Path | str,
-    progress: Callable[[int, int], None] | None = None,
-    step_pages: int = 1024,
-) -> Path | None:
-    """Replace the database's content with ``backup``'s; returns the backup
-    of the current state taken first (so a restore can itself be undone).
-
-    The copy goes through the backup API into the live file, which SQLite
-    commits as one transaction: a crash midway leaves the old content. Close
-    every other connection to ``source`` first (the window does)."""
-    source, backup = Path(source), Path(backup)
-    problems = run_check(backup)
-    if problems:
-        raise DatabaseError(f"the backup {backup.name} is damaged ({problems[0]}); choose another")
-    if source.resolve() == backup.resolve():
-        raise DatabaseError("that file is the database itself, not a backup")
-    _refuse_newer_schema(backup)
-    safety = None
-    if source.is_file() and source.stat().st_size > 0 and quick_check(source):
-        safety = take_backup(source, "before-restore")
-    elif source.is_file():
-        move_aside(source)
-    try:
-        src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-        try:
-            dest = sqlite3.connect(source, timeout=5)
-            try:
-                dest.execute("PRAGMA journal_mode = WAL")
-                # In steps (for progress); the destination stays locked in one
-                # write transaction until the last step commits.
-                src.backup(dest, pages=step_pages, progress=_pages(progress))
-                dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                dest.close()
-        finally:
-            src.close()
-    except sqlite3.Error as exc:
-        raise DatabaseError(f"could not restore {backup.name}: {exc}") from exc
-    problems = run_check(source)
-    if problems:
-        raise DatabaseError(f"the restored database did not verify: {problems[0]}")
-    return safety
-
-
-def _pages(progress: Callable[[int, int], None] | None) -> Callable[[int, int, int], None] | None:
-    if progress is None:
-        return None
-    return lambda _status, remaining, total: progress(total - remaining, total)
-
-
-def _refuse_newer_schema(backup: Path) -> None:
-    from crmdesk.db.migrate import known_revisions
-
-    try:
-        conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-        try:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        raise DatabaseError(f"{backup.name} is not a crmdesk database") from None
-    if row is not None and row[0] not in known_revisions():
-        raise DatabaseError(
-            f"the backup {backup.name} was written by a newer version of crmdesk; "
-            "update crmdesk to restore it"
-        )
-
-
-def move_aside(path: Path) -> Path:
-    """Move a damaged database and its WAL companions out of the way,
-    together, as ``<name>.corrupt`` (never overwriting an earlier one)."""
-    aside = path.with_name(path.name + ".corrupt")
-    if aside.exists():
-        stamp = datetime.now(UTC).strftime(STAMP_FORMAT)
-        aside = path.with_name(f"{path.name}.{stamp}.corrupt")
-    for suffix in ("", "-wal", "-shm"):
-        part = path.with_name(path.name + suffix)
-        if part.exists():
-            os.replace(part, aside.with_name(aside.name + suffix))
-    return aside

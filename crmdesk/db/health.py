@@ -1,25 +1,69 @@
-"""Is the database file healthy, and is it somewhere SQLite can be trusted?
+"""Is the database file healthy? Checked on every open, in proportion.
 
-On every open a ``quick_check`` runs; a damaged file is never used silently:
-it is moved aside as ``*.corrupt`` (with its WAL companions) so nothing
-writes to it any more, and the error names the newest good backup. Tools ▸
-Check database and ``crmdesk check`` run the full ``integrity_check`` and
-``foreign_key_check``.
+A damaged file is never used silently: it is moved aside as ``*.corrupt``
+(with its companions) so nothing writes to it any more, and the error names
+the newest good backup. Only SQLite's own verdict of damage (a bad header,
+corrupt pages, a failed quick_check, an emptied file that has backups)
+counts: a file locked by another program or on a read-only medium raises
+its own error and stays where it is.
+
+What runs when (the README's "Your data" says the same):
+
+* every open: the 100-byte header (magic, page size, whole pages) and the
+  schema readable — milliseconds at any size;
+* a full ``quick_check`` on open when the last close was not clean (the
+  file changed since crmdesk last closed it: a crash, another program, a
+  copy from elsewhere) or the last full check is a week old or has a stamp
+  in the future; ``crmdesk check`` and Tools ▸ Check database run the full
+  ``integrity_check`` and ``foreign_key_check`` on demand.
+
+Why the cheap check keeps "a damaged file is never used": crmdesk writes
+with ``synchronous=FULL`` through a write-ahead log, so its own writes and
+crashes do not damage the file; what does — another program, the disk, a
+sync tool — changes the file's size or modification time, which the
+clean-close marker compares (equality only, so a clock change cannot fool
+it). Damage that leaves both unchanged (the medium's own decay) is found by
+the weekly check, by every verified backup (each copy is quick_checked),
+and by SQLite itself when it reads a bad page, which the session helper
+reports as "looks damaged" without writing anything.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import sqlite3
-import sys
+import contextlib
+import json
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-from crmdesk.db.backup import BackupInfo, move_aside, newest_good_backup, run_check
+from crmdesk.atomic import private_folder
+from crmdesk.db.backup import BackupInfo, backup_dir_for, list_backups, newest_good_backup
+from crmdesk.db.location import storage_warning
+from crmdesk.db.lock import window_holding
+from crmdesk.db.rawsqlite import (
+    connect_ro,
+    fingerprint,
+    foreign_key_problems,
+    has_sqlite_header,
+    header_problem,
+    move_aside,
+    raise_environment,
+    run_check,
+)
 from crmdesk.errors import DatabaseError
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+FULL_CHECK_EVERY = timedelta(days=7)
+# ``storage_warning`` (location) and ``window_holding`` (lock) lived here
+# before the split; callers may still import them from here.
+__all__ = [
+    "CheckReport",
+    "DamagedDatabaseError",
+    "check_database",
+    "check_on_open",
+    "record_clean_close",
+    "storage_warning",
+    "window_holding",
+]
 
 
 class DamagedDatabaseError(DatabaseError):
@@ -49,18 +93,74 @@ class DamagedDatabaseError(DatabaseError):
 
 
 def is_sqlite_file(path: Path) -> bool:
+    return has_sqlite_header(path)
+
+
+# --- the clean-close marker ---------------------------------------------------
+
+
+def _marker(path: Path) -> Path:
+    """Kept with the backups (crmdesk's own folder), not beside the user's file."""
+    return backup_dir_for(path) / f"{path.stem}.state.json"
+
+
+def _read_marker(path: Path) -> dict[str, object]:
     try:
-        with open(path, "rb") as handle:
-            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
+        value = json.loads(_marker(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
-def check_on_open(path: Path | str) -> None:
-    """Raise unless ``path`` is absent, empty or passes quick_check.
+def _write_marker(path: Path, **changes: object) -> None:
+    state = {**_read_marker(path), **changes}
+    with contextlib.suppress(OSError):  # a read-only place keeps no marker
+        private_folder(_marker(path).parent)
+        _marker(path).write_text(json.dumps(state), encoding="utf-8")
+
+
+def record_clean_close(path: Path | str) -> None:
+    """Note the file as crmdesk left it; call after the last connection closed."""
+    path = Path(path)
+    if path.is_file() and path.stat().st_size > 0:  # an empty file is no database yet
+        _write_marker(path, clean_close=fingerprint(path))
+
+
+def _full_check_due(path: Path, now: datetime) -> bool:
+    state = _read_marker(path)
+    if state.get("clean_close") != fingerprint(path):
+        return True
+    try:
+        last = datetime.fromisoformat(str(state["full_check"]))
+    except (KeyError, ValueError):
+        return True
+    age = now - last
+    return not timedelta(0) <= age < FULL_CHECK_EVERY
+
+
+# --- the check on open --------------------------------------------------------
+
+
+def _belongs_to_crmdesk(path: Path) -> bool:
+    """Backups or a marker beside it: this file was a crmdesk database, so
+    garbage in it is damage rather than a spreadsheet picked by mistake."""
+    return bool(list_backups(path)) or _marker(path).exists()
+
+
+def _damaged(path: Path, findings: list[str]) -> DamagedDatabaseError:
+    moved = move_aside(path)
+    with contextlib.suppress(OSError):
+        _marker(path).unlink()
+    return DamagedDatabaseError(path, moved, newest_good_backup(path), findings)
+
+
+def check_on_open(path: Path | str, *, full: bool | None = None) -> str:
+    """Raise unless ``path`` is absent (a new database), or passes the check;
+    returns which check ran ("none", "cheap" or "full"). ``full`` forces
+    (True) or skips (False) the quick_check; None decides as described above.
 
     A file that is not SQLite at all (a spreadsheet picked by mistake) is
-    refused but left where it is; a SQLite file that fails is moved aside."""
+    refused but left where it is; a crmdesk file that fails is moved aside."""
     path = Path(path)
     if not path.exists():
         aside = path.with_name(path.name + ".corrupt")
@@ -68,15 +168,47 @@ def check_on_open(path: Path | str) -> None:
             raise DamagedDatabaseError(
                 path, aside, newest_good_backup(path), ["it was moved aside earlier"]
             )
-        return
+        return "none"
     if path.stat().st_size == 0:
-        return
-    if not is_sqlite_file(path):
-        raise DatabaseError(f"cannot open {path}: file is not a database (not a SQLite file)")
-    findings = run_check(path, "quick_check")
+        if _belongs_to_crmdesk(path):  # emptied: its backups or marker say it had data
+            raise _damaged(path, ["the file is empty (zero bytes)"])
+        return "none"
+    problem = header_problem(path)
+    if problem:
+        if not has_sqlite_header(path) and not _belongs_to_crmdesk(path):
+            raise DatabaseError(f"cannot open {path}: file is not a database (not a SQLite file)")
+        raise _damaged(path, [problem])
+    now = datetime.now(UTC)
+    if full is None:
+        full = _full_check_due(path, now)
+    if full:
+        findings = run_check(path, "quick_check")
+        if findings:
+            raise _damaged(path, findings)
+        _write_marker(path, full_check=now.isoformat())
+        return "full"
+    findings = _schema_readable(path)
     if findings:
-        moved = move_aside(path)
-        raise DamagedDatabaseError(path, moved, newest_good_backup(path), findings)
+        raise _damaged(path, findings)
+    return "cheap"
+
+
+def _schema_readable(path: Path) -> list[str]:
+    import sqlite3
+
+    try:
+        conn = connect_ro(path)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise_environment(exc, path)
+        return [str(exc)]
+    return []
+
+
+# --- the full check on demand -------------------------------------------------
 
 
 @dataclass
@@ -106,158 +238,14 @@ class CheckReport:
 
 
 def check_database(path: Path | str) -> CheckReport:
-    """Full check, read-only: ``integrity_check`` then ``foreign_key_check``."""
+    """Full check, read-only: ``integrity_check`` then ``foreign_key_check``.
+    A locked file raises DatabaseBusyError (it is not a finding)."""
     path = Path(path)
     report = CheckReport(path)
     report.integrity = run_check(path, "integrity_check")
     if report.integrity:
         return report
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = conn.execute("PRAGMA foreign_key_check").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        report.foreign_keys = [str(exc)]
-        return report
-    report.foreign_keys = [
-        f"{table} row {rowid} refers to a missing row in {parent}"
-        for table, rowid, parent, _fk in rows
-    ]
+    report.foreign_keys = foreign_key_problems(path)
+    if report.ok:
+        _write_marker(path, full_check=datetime.now(UTC).isoformat())
     return report
-
-
-# --- another crmdesk window on the file ---------------------------------------
-
-
-def window_holding(path: Path | str) -> int | None:
-    """The process id of a live crmdesk window that holds ``path``'s lock
-    (the QLockFile the window keeps as ``<name>.lock``), else None. Read
-    without Qt so the command line can refuse to restore under a window."""
-    lock = Path(str(path) + ".lock")
-    try:
-        lines = lock.read_text(encoding="utf-8", errors="replace").splitlines()
-        pid = int(lines[0])
-    except (OSError, ValueError, IndexError):
-        return None
-    host = lines[2] if len(lines) > 2 else ""
-    if host and host != socket.gethostname():
-        return pid  # another computer's window: assume it is alive
-    if os.name != "posix":
-        return pid
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return None  # a crashed window's stale lock
-    except PermissionError:
-        return pid
-    return pid
-
-
-# --- where the file lives ----------------------------------------------------
-
-CLOUD_MARKERS = (
-    "dropbox",
-    "onedrive",
-    "icloud drive",
-    "icloud",
-    "mobile documents",
-    "google drive",
-    "googledrive",
-    "my drive",
-    "cloudstorage",
-    "box sync",
-    "pcloud",
-    "nextcloud",
-    "owncloud",
-    "megasync",
-    "sync.com",
-)
-NETWORK_FS = {
-    "nfs",
-    "nfs4",
-    "cifs",
-    "smb",
-    "smb2",
-    "smb3",
-    "smbfs",
-    "afs",
-    "9p",
-    "ceph",
-    "glusterfs",
-    "davfs",
-    "fuse.sshfs",
-    "fuse.rclone",
-    "fuse.davfs2",
-    "fuse.s3fs",
-    "fuse.gcsfuse",
-}
-
-
-def cloud_folder(path: PurePath) -> str | None:
-    """The cloud-sync folder name in ``path``, if any (by path pattern)."""
-    for part in path.parts:
-        lowered = part.lower()
-        for marker in CLOUD_MARKERS:
-            if marker in lowered:
-                return part
-    return None
-
-
-def network_fs_type(path: Path, mounts_text: str | None = None) -> str | None:
-    """The network file system ``path`` lives on (Linux ``/proc/mounts``,
-    Windows UNC paths and remote drives), else None."""
-    if os.name == "nt":
-        return _windows_remote(path)
-    resolved = str(path.resolve())
-    if mounts_text is None:
-        try:
-            mounts_text = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return None
-    best, best_type = "", None
-    for line in mounts_text.splitlines():
-        fields = line.split()
-        if len(fields) < 3:
-            continue
-        mount = fields[1].replace("\\040", " ")
-        inside = resolved == mount or resolved.startswith(mount.rstrip("/") + "/")
-        if inside and len(mount) >= len(best):
-            best, best_type = mount, fields[2]
-    if best_type and (best_type in NETWORK_FS or best_type.split(".")[-1] in NETWORK_FS):
-        return best_type
-    return None
-
-
-def _windows_remote(path: Path) -> str | None:
-    text = str(path)
-    if text.startswith("\\\\"):
-        return "network share"
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import ctypes
-
-        drive = os.path.splitdrive(str(path.resolve()))[0] + "\\"
-        if ctypes.windll.kernel32.GetDriveTypeW(drive) == 4:  # DRIVE_REMOTE
-            return "network drive"
-    return None
-
-
-def storage_warning(path: Path | str, mounts_text: str | None = None) -> str | None:
-    """One sentence to show when the database sits where SQLite's locking
-    and durability cannot be trusted; None when the place is fine."""
-    path = Path(path)
-    where = cloud_folder(path)
-    if where:
-        return (
-            f"the database is in a cloud-sync folder ({where}); syncing can copy it while "
-            "it is being written and damage it. Keep it in a local folder and rely on "
-            "crmdesk's backups instead."
-        )
-    fs = network_fs_type(path.parent if not path.exists() else path, mounts_text)
-    if fs:
-        return (
-            f"the database is on a network share ({fs}); file locking there is unreliable "
-            "and two computers could damage it. Keep it on this computer's own disk."
-        )
-    return None

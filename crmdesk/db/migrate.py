@@ -15,6 +15,7 @@ from sqlalchemy import Connection, text
 
 from crmdesk.db.backup import backup_before
 from crmdesk.db.engine import Database
+from crmdesk.db.rawsqlite import schema_revision
 from crmdesk.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -59,6 +60,30 @@ def current_revision(conn: Connection) -> str | None:
     return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+class NewerSchemaError(DatabaseError):
+    """The file was written by a newer crmdesk: never opened, never upgraded."""
+
+
+def is_newer(revision: str | None) -> bool:
+    return revision not in (None, HEAD_REVISION) and revision not in known_revisions()
+
+
+def refuse_newer_schema(path: Path, what: str = "the backup") -> None:
+    """Raise unless the file at ``path`` is a crmdesk database this version
+    can read (restore checks a backup with this before copying it in)."""
+    import sqlite3
+
+    try:
+        revision = schema_revision(path)
+    except sqlite3.Error:
+        raise DatabaseError(f"{path.name} is not a crmdesk database") from None
+    if is_newer(revision):
+        raise NewerSchemaError(
+            f"{what} {path.name} was written by a newer version of crmdesk; "
+            "update crmdesk to use it"
+        )
+
+
 def _has_user_tables(conn: Connection) -> bool:
     return bool(conn.dialect.get_table_names(conn))
 
@@ -76,7 +101,7 @@ def upgrade(db: Database, revision: str = "head", backup: bool = True) -> Path |
     script = ScriptDirectory.from_config(alembic_config())
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
-        raise DatabaseError(
+        raise NewerSchemaError(
             "this database was written by a newer version of crmdesk; "
             "please update crmdesk to open it"
         )
@@ -98,14 +123,12 @@ def open_database(url: str, *, upgrade_schema: bool = True, checked: bool = Fals
 
     ``checked``: the caller has just run ``health.check_on_open`` itself."""
     # Data safety (issue 5): a damaged file is moved aside, never used.
-    from sqlalchemy.engine import make_url
-
     from crmdesk.db.health import check_on_open
+    from crmdesk.paths import sqlite_file_of_url
 
-    parsed = make_url(url)
-    file_name = parsed.database if parsed.get_backend_name() == "sqlite" else None
-    if file_name and file_name != ":memory:" and not checked:
-        check_on_open(Path(file_name))
+    file_name = sqlite_file_of_url(url)
+    if file_name is not None and not checked:
+        check_on_open(file_name)
     db = Database(url)
     try:
         if upgrade_schema:

@@ -1,72 +1,44 @@
 """Start-up guards for the window: one writer per database, a damaged file
-offered its backup, a warning for risky places, and automatic backups.
+offered its backup, a new file only when the user agrees, a warning for
+risky places, and automatic backups.
 
-SQLite would let two windows write the same file, each with its own view of
-the data; the second would silently overwrite the first one's edits. A
-QLockFile beside the database (``<name>.lock``) refuses the second instance.
-The lock records the owner's process id, so the lock of a crashed or killed
-instance is recognised as stale and taken over on the next start.
+The lock itself is Qt-free (:mod:`crmdesk.db.lock`) and shared with the
+CLI's writing commands; this module adds only what needs a dialog.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from crmdesk import APP_NAME
-from crmdesk.db.backup import backup_if_due, restore_backup, take_backup
-from crmdesk.db.health import DamagedDatabaseError, storage_warning
+from crmdesk.db.backup import backup_if_due, take_backup, unchanged_since_last_backup
+from crmdesk.db.health import DamagedDatabaseError, record_clean_close
+from crmdesk.db.location import storage_warning
+from crmdesk.db.lock import InstanceRunningError, WriterLock, acquire, lock_path_for
+from crmdesk.db.rawsqlite import read_only_reason
+from crmdesk.db.restore import restore_backup
 from crmdesk.errors import DatabaseError
+from crmdesk.paths import is_explicit, resolve_db_file
+
+__all__ = ["InstanceRunningError", "acquire", "guarded_start", "lock_path_for", "sqlite_file"]
 
 
-class InstanceRunningError(DatabaseError):
-    """Another crmdesk has this database open."""
+class NotCreatedError(DatabaseError):
+    """The user declined to create a new database at the path they named."""
 
 
-def lock_path_for(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".lock")
-
-
-def acquire(db_path: Path, wait_ms: int = 200) -> QLockFile:
-    """Lock ``db_path`` for this process, or raise InstanceRunningError.
-
-    Keep the returned object alive for as long as the database is open;
-    deleting it (or ``unlock()``) releases the lock."""
-    lock = QLockFile(str(lock_path_for(db_path)))
-    lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
-    if lock.tryLock(wait_ms):
-        return lock
-    if lock.error() == QLockFile.LockError.LockFailedError:
-        info = lock.getLockInfo()  # PySide6: (pid, hostname, appname)
-        who = f" (process {info[0]} on {info[1]})" if info and len(info) >= 2 else ""
-        raise InstanceRunningError(
-            f"crmdesk is already open on {db_path.name}{who}. Switch to that window, "
-            "or close it first: two windows on one database would overwrite each "
-            "other's changes."
-        )
-    raise InstanceRunningError(
-        f"cannot lock {db_path.name}: the folder {db_path.parent} is not writable"
-    )
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("InstanceLock", text)
 
 
 def sqlite_file(db_arg: str | None) -> Path | None:
-    from crmdesk.paths import resolve_db_file, resolve_db_url
-
-    path = resolve_db_file(db_arg)
-    if path is not None:
-        # a file path or the default: known without SQLAlchemy, which the
-        # launcher imports only after the file's check has started
-        return path
-    from sqlalchemy.engine import make_url
-
-    url = make_url(resolve_db_url(db_arg))
-    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
-        return None
-    return Path(url.database)
+    return resolve_db_file(db_arg)
 
 
 def _offer_backup(exc: DamagedDatabaseError) -> bool:
@@ -77,10 +49,9 @@ def _offer_backup(exc: DamagedDatabaseError) -> bool:
     answer = QMessageBox.question(
         None,
         APP_NAME,
-        QCoreApplication.translate(
-            "InstanceLock",
+        _tr(
             "Your database is damaged and was not opened; it was kept as %1.\n\n"
-            "Restore the newest good backup, taken %2?",
+            "Restore the newest good backup, taken %2?"
         )
         .replace("%1", exc.moved_to.name)
         .replace("%2", when),
@@ -92,13 +63,38 @@ def _offer_backup(exc: DamagedDatabaseError) -> bool:
     return True
 
 
+def confirm_new_database(path: Path) -> bool:
+    """Ask before creating a database at a path the user named: a typo in
+    ``--db`` must not silently open an empty portfolio."""
+    answer = QMessageBox.question(
+        None,
+        APP_NAME,
+        _tr("There is no database at\n%1\n\nCreate a new, empty database there?").replace(
+            "%1", str(path)
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _asks_to_create(db_arg: str | None, path: Path) -> bool:
+    corrupt = path.with_name(path.name + ".corrupt")
+    return is_explicit(db_arg) and not path.exists() and not corrupt.exists()
+
+
 def guarded_start(
     db_arg: str | None, create_window: Callable[[str | None], Any], *, interactive: bool = True
 ) -> Any:
     """``create_window(db_arg)`` behind the data-safety guards; the lock is
-    kept on the window as ``instance_lock``."""
+    kept on the window as ``instance_lock``. A file that cannot be written
+    is opened read-only and needs no lock (nothing can write it)."""
     path = sqlite_file(db_arg)
-    lock = acquire(path) if path else None
+    if path is not None and interactive and _asks_to_create(db_arg, path):
+        if not confirm_new_database(path):
+            raise NotCreatedError(f"no database was created at {path}")
+    read_only = path is not None and read_only_reason(path) is not None
+    lock = acquire(path, "crmdesk window") if path and not read_only else None
     try:
         try:
             window = create_window(db_arg)
@@ -111,9 +107,9 @@ def guarded_start(
             lock.unlock()
         raise
     window.instance_lock = lock
-    if path:
+    if path and not read_only:
         _start_daily_backup(window, path)
-        window.quit_backup = lambda: _backup_on_quit(path)
+        window.quit_backup = lambda: _close_and_back_up(window, path, lock)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(window.quit_backup)
@@ -133,10 +129,21 @@ def _start_daily_backup(window: Any, path: Path) -> None:
              on_error=window.show_error)  # fmt: skip
 
 
-def _backup_on_quit(path: Path) -> None:
+def _close_and_back_up(window: Any, path: Path, lock: WriterLock | None) -> Path | None:
+    """On quit: close the database, note the clean close (the next start
+    then skips the full check), release the lock at once (a new window may
+    start while the copy runs), and back up only if something changed since
+    the newest backup — a session that only looked costs nothing."""
     try:
-        take_backup(path, "on-quit")
+        db = getattr(window, "db", None)
+        if db is not None:
+            db.dispose()
+        record_clean_close(path)
+        if lock is not None:
+            lock.unlock()
+        if unchanged_since_last_backup(path):
+            return None
+        return take_backup(path, "on-quit")
     except Exception:  # never block quitting; the next start tries again
-        import logging
-
         logging.getLogger(__name__).exception("backup on quit failed")
+        return None

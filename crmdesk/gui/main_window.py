@@ -1,29 +1,31 @@
-"""The main window: customer, account and activity panes side by side, and
-the public API that features plug into (crmdesk/gui/features.py):
-
-``db``, ``menu_file/edit/view/tools/help``, ``account_pane.tabs``,
-``selected_account_id()``, ``accountSelected``, ``refresh()``,
-``show_error(exc)``, ``undo_stack``, ``jobs``, ``start_import(path)`` →
-``import_handler(path)``.
-"""
+"""The main window: customer, account and activity panes side by side. It
+implements the window contract (:class:`crmdesk.gui.common.window_api.WindowApi`),
+all that panes, dialogs and features may use of it; the features listed in
+:mod:`crmdesk.gui.features` install themselves and the window keeps what
+each returns (:meth:`MainWindow.feature`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
 from crmdesk import APP_NAME, __version__
 from crmdesk.errors import CrmError
+from crmdesk.gui.common.settings import LAST_ACCOUNT, Settings
 from crmdesk.gui.forms.ui_main_window import Ui_MainWindow
+from crmdesk.gui.window_state import restore_geometry
 
 if TYPE_CHECKING:
-    from crmdesk.core.stats import Stats
+    from crmdesk.core.changes import Changes
     from crmdesk.db.engine import Database
-    from crmdesk.gui.jobs import Jobs
+    from crmdesk.gui.common.jobs import Jobs
+    from crmdesk.gui.common.window_api import CloseGuard, ImportHandler, MenuName, WindowApi
+
+T = TypeVar("T")
 
 
 class MainWindow(QMainWindow):
@@ -31,6 +33,7 @@ class MainWindow(QMainWindow):
     talk to each other only through the window."""
 
     accountSelected = Signal(object)  # int | None
+    changed = Signal(object)  # Changes, after the panes showed them
 
     db: Database
     jobs: Jobs
@@ -40,20 +43,17 @@ class MainWindow(QMainWindow):
         (menus, geometry, an "Opening …" page), cheap enough to be on screen
         before the storage layer is even imported: :meth:`attach` fills it."""
         super().__init__()
-        self.settings = settings if settings is not None else QSettings(APP_NAME, APP_NAME)
+        self.settings = Settings(settings)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.undo_stack = QUndoStack(self)
-        self.import_handler: Any = None
+        self.import_handler: ImportHandler | None = None
+        self.features: dict[str, object] = {}  # feature module name -> what install() returned
         self.feature_errors: list[tuple[str, BaseException]] = []
-        self.menu_file = self.ui.menu_file
-        self.menu_edit = self.ui.menu_edit
-        self.menu_view = self.ui.menu_view
-        self.menu_tools = self.ui.menu_tools
-        self.menu_help = self.ui.menu_help
+        self._close_guards: list[CloseGuard] = []
         self.attached = False
         self._opening: QLabel | None = None
-        self._restore_geometry()
+        restore_geometry(self, self.settings)
         if db is not None:
             self.attach(db)
         else:
@@ -67,12 +67,13 @@ class MainWindow(QMainWindow):
     def attach(self, db: Database) -> None:
         """Build the panes on ``db`` (once). Imports the services and models
         here, not at module level, so the frame can show first."""
-        from crmdesk.gui.account_pane import AccountPane
-        from crmdesk.gui.activity_pane import ActivityPane
-        from crmdesk.gui.customer_pane import CustomerPane
-        from crmdesk.gui.icons import app_icon
-        from crmdesk.gui.jobs import Jobs
-        from crmdesk.gui.style import OVERDUE
+        from crmdesk.gui import window_state
+        from crmdesk.gui.account.pane import AccountPane
+        from crmdesk.gui.activity.pane import ActivityPane
+        from crmdesk.gui.common.icons import app_icon
+        from crmdesk.gui.common.jobs import Jobs
+        from crmdesk.gui.portfolio.customer_pane import CustomerPane
+        from crmdesk.gui.status_counts import StatusCounts
         from crmdesk.gui.welcome import WelcomeView
         from crmdesk.gui.window_actions import WindowActions
 
@@ -96,16 +97,11 @@ class MainWindow(QMainWindow):
         self.welcome.newAccountRequested.connect(self.actions_.new_account)
         self.welcome.sampleRequested.connect(self.actions_.load_sample)
 
-        self._stats_label = QLabel(self)
-        self._overdue_label = QLabel(self)
-        self._overdue_label.setStyleSheet(f"color: {OVERDUE.name()}; font-weight: 600;")
-        self.statusBar().addPermanentWidget(self._overdue_label)
-        self.statusBar().addPermanentWidget(self._stats_label)
-        self._stats_job: Any = None
+        self.status_counts = StatusCounts(self.statusBar(), db, self.jobs)
 
         self.customer_pane.guard = self.account_pane.confirm_leave
         self.customer_pane.currentAccountChanged.connect(self._account_changed)
-        self._restore_splitters()
+        window_state.restore_splitters(self)
         self.customer_pane.apply_filter()
         self._update_page()
         if self._opening is not None:
@@ -123,9 +119,38 @@ class MainWindow(QMainWindow):
             self.tr("%1 — crmdesk %2").replace("%1", where).replace("%2", __version__)
         )
 
-    # --- the contract -----------------------------------------------------
+    # --- the contract (WindowApi) ----------------------------------------
+    def as_widget(self) -> QMainWindow:
+        return self
+
     def selected_account_id(self) -> int | None:
         return self.account_pane.account_id
+
+    def owner_names(self) -> list[str]:
+        return list(self.customer_pane.owner_names)
+
+    def menu(self, name: MenuName) -> QMenu:
+        menu: QMenu = getattr(self.ui, f"menu_{name}")
+        return menu
+
+    def add_account_tab(self, page: QWidget, title: str) -> None:
+        self.account_pane.add_tab(page, title)
+
+    def add_close_guard(self, guard: CloseGuard) -> None:
+        self._close_guards.append(guard)
+
+    def set_import_handler(self, handler: ImportHandler) -> None:
+        self.import_handler = handler
+
+    def show_status(self, message: str, timeout_ms: int = 8000) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().addPermanentWidget(widget)
+
+    def feature(self, kind: type[T]) -> T | None:
+        """The installed feature object of type ``kind`` (tests, the shell)."""
+        return next((f for f in self.features.values() if isinstance(f, kind)), None)
 
     def refresh(self) -> None:
         """Reload every pane after data changed outside them (an import, a
@@ -139,6 +164,9 @@ class MainWindow(QMainWindow):
         self.update_status()
         if self.selected_account_id() is None:
             self._select_first()
+        from crmdesk.core.changes import Changes
+
+        self.changed.emit(Changes.all())
 
     def show_error(self, exc: BaseException) -> None:
         """A message a person understands; details only for real bugs."""
@@ -174,23 +202,33 @@ class MainWindow(QMainWindow):
             self.customer_pane.show_unlisted(account_id)
         return self.selected_account_id() == account_id
 
-    def data_changed(self, account_id: int | None) -> None:
-        """After an action on one account: refresh just what shows it."""
-        if account_id is not None:
-            before = self.customer_pane.model.row_of(account_id)
-            self.customer_pane.model.refresh_accounts([account_id])
-            if before is None:  # a restored or new account: it may belong in the list
-                self.customer_pane.apply_filter()
-            if account_id == self.selected_account_id():
-                self.account_pane.reload_data()
-                if self.account_pane.account is None:
-                    self.customer_pane.forget_current()
-                else:
-                    self.activity_pane.reload()
-        self.customer_pane.update_counts()
+    def apply_changes(self, changes: Changes) -> None:
+        """After an action: refresh just what shows the records it changed
+        (the portfolio rows of its accounts, the open account), then tell
+        the features through ``changed``."""
+        if not changes:
+            return
+        if changes.everything:
+            self.refresh()
+            return
+        from crmdesk.core.changes import Kind
+
+        pane = self.customer_pane
+        if changes.touches(Kind.OWNER):
+            pane.reload_owners()
+        if changes.account_ids:
+            pane.refresh_accounts(sorted(changes.account_ids))
+        if changes.touches_account(self.selected_account_id()):
+            self.account_pane.reload_data()
+            if self.account_pane.account is None:
+                pane.forget_current()
+            else:
+                self.activity_pane.reload()
+        pane.update_counts()
         self._update_page()
         self._reload_follow_ups_view()
         self.update_status()
+        self.changed.emit(changes)
 
     def _reload_follow_ups_view(self) -> None:
         view = self.actions_.follow_ups_view
@@ -204,10 +242,10 @@ class MainWindow(QMainWindow):
         self.accountSelected.emit(self.account_pane.account_id)
 
     def _select_first(self) -> None:
-        if self.selected_account_id() is None and self.customer_pane.model.rowCount() > 0:
-            last = self.settings.value("window/lastAccount")
-            if last is None or not self.customer_pane.select_account(int(last)):
-                self.customer_pane.ui.table.selectRow(0)
+        if self.selected_account_id() is None and self.customer_pane.row_count() > 0:
+            last = self.settings.get(LAST_ACCOUNT)
+            if last is None or not self.customer_pane.select_account(last):
+                self.customer_pane.select_first()
 
     def account_count(self) -> int:
         from crmdesk.core.portfolio import count_accounts
@@ -215,70 +253,24 @@ class MainWindow(QMainWindow):
         return count_accounts(self.db)
 
     def _update_page(self) -> None:
-        empty = self.customer_pane.model.rowCount() == 0 and self.account_count() == 0
+        empty = self.customer_pane.row_count() == 0 and self.account_count() == 0
         self.ui.stack.setCurrentWidget(self.ui.pageWelcome if empty else self.ui.pageMain)
 
-    # --- status bar -------------------------------------------------------
-    def update_status(self) -> None:
-        """Counts over the whole database, computed in a worker (300,000
-        activities take a moment to count)."""
-        if self._stats_job is not None and not self._stats_job.done:
-            self._stats_job.cancel()
-        from crmdesk.core.stats import stats
-
-        db = self.db
-        self._stats_job = self.jobs.run(lambda ctx: stats(db), on_result=self._show_stats)
-
-    def _show_stats(self, counts: Stats) -> None:
-        from crmdesk.gui import fmt
-
-        self._stats_label.setText(
-            self.tr("%1 accounts · %2 people · %3 activities")
-            .replace("%1", fmt.count_text(counts.accounts))
-            .replace("%2", fmt.count_text(counts.contacts))
-            .replace("%3", fmt.count_text(counts.activities))
-        )
-        overdue = counts.overdue_follow_ups
-        self._overdue_label.setText(
-            self.tr("%n overdue follow-up(s)", "", overdue) if overdue else ""
-        )
+    def update_status(self) -> None:  # the status bar's counts, in a worker
+        self.status_counts.update_counts()
 
     # --- settings and closing ----------------------------------------------
-    def _restore_geometry(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 760)
-
-    def _restore_splitters(self) -> None:
-        for splitter, key in self._splitters():
-            sizes = self.settings.value(key)
-            if sizes:
-                splitter.setSizes([int(s) for s in sizes])
-            elif splitter is self.ui.splitter:
-                width = max(self.width() - 16, 900)
-                splitter.setSizes([width * 45 // 100, width * 29 // 100, width * 26 // 100])
-
-    def _splitters(self) -> list[tuple[Any, str]]:
-        return [
-            (self.ui.splitter, "window/splitter"),
-            (self.activity_pane.ui.activitySplitter, "window/activitySplitter"),
-        ]
-
     def save_settings(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        for splitter, key in self._splitters():
-            self.settings.setValue(key, splitter.sizes())
-        if self.selected_account_id() is not None:
-            self.settings.setValue("window/lastAccount", self.selected_account_id())
-        self.settings.sync()
+        from crmdesk.gui import window_state
+
+        window_state.save(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.attached:  # closed while opening, or the database failed to open
             super().closeEvent(event)
             return
-        if not self.account_pane.confirm_leave():
+        guards = [self.account_pane.confirm_leave, *self._close_guards]
+        if not all(guard() for guard in guards):  # stops at the first refusal
             event.ignore()
             return
         self.save_settings()
@@ -292,18 +284,17 @@ class MainWindow(QMainWindow):
 
         for module in FEATURES:
             try:
-                module.install(self)
+                installed = module.install(self)
             except Exception as exc:  # one broken feature must not stop the window
                 _log().exception("feature %s failed to install", module.__name__)
                 self.feature_errors.append((module.__name__, exc))
+                continue
+            if installed is not None:
+                self.features[module.__name__] = installed
 
     def keyPressEvent(self, event: Any) -> None:
-        if (
-            self.attached
-            and event.key() == Qt.Key.Key_Escape
-            and self.customer_pane.ui.search.hasFocus()
-        ):
-            self.customer_pane.ui.search.clear()
+        escape = event.key() == Qt.Key.Key_Escape
+        if self.attached and escape and self.customer_pane.clear_search_if_focused():
             return
         super().keyPressEvent(event)
 
@@ -312,3 +303,9 @@ def _log() -> Any:
     import logging  # not at import time: the window's frame shows before it is needed
 
     return logging.getLogger(__name__)
+
+
+if TYPE_CHECKING:
+
+    def _implements_the_contract(window: MainWindow) -> WindowApi:
+        return window  # mypy checks MainWindow against the WindowApi protocol

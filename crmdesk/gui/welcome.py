@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
+from crmdesk.gui.common.icons import app_icon, icon
 from crmdesk.gui.forms.ui_welcome import Ui_Welcome
-from crmdesk.gui.icons import app_icon, icon
 
 
 class WelcomeView(QWidget):

@@ -14,14 +14,15 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from crmdesk import __version__
 from crmdesk.core import accounts as svc
+from crmdesk.core.changes import Changes, Kind
 from crmdesk.core.demo import generate_demo
 from crmdesk.core.export import export
 from crmdesk.errors import CrmError
-from crmdesk.gui.account_form import AccountForm
-from crmdesk.gui.follow_ups_view import FollowUpsView
+from crmdesk.gui.account.form import AccountForm
+from crmdesk.gui.activity.follow_ups_view import FollowUpsView
+from crmdesk.gui.common.icons import icon
+from crmdesk.gui.common.undo import perform
 from crmdesk.gui.forms.ui_account_dialog import Ui_AccountDialog
-from crmdesk.gui.icons import icon
-from crmdesk.gui.undo import perform
 
 if TYPE_CHECKING:
     from crmdesk.gui.main_window import MainWindow
@@ -55,13 +56,12 @@ class NewAccountDialog(QDialog):
         db, window = self.window_api.db, self.window_api
         try:
             account = perform(
-                window.undo_stack,
+                window,
                 self.tr("New account %s") % values.get("name", ""),
                 lambda: svc.create_account(db, tier=self.form.tier(), **values),
                 lambda a: svc.delete_account(db, a.id),
                 lambda a: svc.restore_account(db, a.id),
-                after=window.refresh,
-                on_error=window.show_error,
+                changes=lambda a: Changes.of(Kind.ACCOUNT, Kind.OWNER, accounts=[a.id]),
             )
         except CrmError as exc:
             self.ui.errorLabel.setText(str(exc))
@@ -108,7 +108,7 @@ class WindowActions(QObject):
         # Delete removes an account only from the portfolio table (elsewhere
         # Delete removes a person or an activity, or edits text).
         ui.action_delete_account.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        table = window.customer_pane.ui.table
+        table = window.customer_pane.table
         table.addActions([ui.action_change_tier, ui.action_new_contact, ui.action_delete_account])
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         undo = window.undo_stack.createUndoAction(window, self.tr("&Undo"))
@@ -117,9 +117,9 @@ class WindowActions(QObject):
         redo = window.undo_stack.createRedoAction(window, self.tr("&Redo"))
         redo.setShortcut(QKeySequence(Std.Redo))
         redo.setIcon(icon("redo"))
-        first = window.menu_edit.actions()[0]
-        window.menu_edit.insertActions(first, [undo, redo])
-        window.menu_edit.insertSeparator(first)
+        first = window.ui.menu_edit.actions()[0]
+        window.ui.menu_edit.insertActions(first, [undo, redo])
+        window.ui.menu_edit.insertSeparator(first)
         self.undo_action, self.redo_action = undo, redo
 
     def update_enabled(self) -> None:
@@ -146,8 +146,7 @@ class WindowActions(QObject):
     def new_contact(self) -> None:
         if self.w.selected_account_id() is None:
             return
-        self.w.account_pane.tabs.setCurrentWidget(self.w.account_pane.ui.peopleTab)
-        self.w.account_pane.people.add()
+        self.w.account_pane.add_person()
 
     def delete_account(self) -> None:
         """Soft delete, undoable; the status bar says how to get it back."""
@@ -157,12 +156,11 @@ class WindowActions(QObject):
         db, window, account_id = self.w.db, self.w, account.id
         window.account_pane.revert()  # unsaved edits of a deleted account are moot
         perform(
-            window.undo_stack,
+            window,
             self.tr("Delete %s") % account.name,
             lambda: svc.delete_account(db, account_id),
             lambda _r: svc.restore_account(db, account_id),
-            after=lambda: window.data_changed(account_id),
-            on_error=window.show_error,
+            changes=Changes.of(Kind.ACCOUNT, Kind.OWNER, accounts=[account_id]),
         )
         window.statusBar().showMessage(
             self.tr("Deleted %1 — Undo (%2) brings it back.")

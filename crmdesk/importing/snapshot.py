@@ -63,7 +63,7 @@ class Snapshot:
         if not missing or self.db is None:
             return
         columns = [getattr(Contact, name) for name in DIFF_FIELDS]
-        with self.db.session() as session:
+        with self.db.reading() as session:
             for start in range(0, len(missing), 500):
                 chunk = missing[start : start + 500]
                 stmt = select(Contact.id, *columns).where(Contact.id.in_(chunk))
@@ -97,7 +97,7 @@ class Snapshot:
 
 def load_snapshot(db: Database) -> Snapshot:
     snap = Snapshot(db=db)
-    with db.session() as session:
+    with db.reading() as session:
         for account_id, name in session.execute(
             select(Account.id, Account.name)
             .where(Account.deleted_at.is_(None))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from crmdesk.core.demo import generate_demo
 from crmdesk.core.stats import stats
 from crmdesk.errors import InvalidValueError
-from crmdesk.gui.jobs import JobContext, Jobs
+from crmdesk.gui.common.jobs import JobContext, Jobs
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from crmdesk.core import accounts, contacts
 from crmdesk.db.enums import Tier
 from crmdesk.errors import NotFoundError
-from crmdesk.gui.account_table import ID_ROLE
+from crmdesk.gui.portfolio.account_table import ID_ROLE
 
 
 def select_row(window: Any, row: int) -> int:

@@ -11,8 +11,8 @@ from crmdesk.core import accounts, activities
 from crmdesk.core.contacts import contacts_for_account
 from crmdesk.core.portfolio import AccountFilter, count_accounts, list_accounts
 from crmdesk.db.enums import AccountStatus, Tier
-from crmdesk.gui.account_table import ID_ROLE, AccountTableModel
-from crmdesk.gui.activity_models import FollowUpModel, timeline_model
+from crmdesk.gui.activity.models import FollowUpModel, timeline_model
+from crmdesk.gui.portfolio.account_table import ID_ROLE, AccountTableModel
 
 
 def test_search_finds_an_account_by_a_contacts_email(qtbot, window, demo_db) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,8 @@ from crmdesk.core.portfolio import count_accounts
 from crmdesk.core.stats import stats
 from crmdesk.db.enums import ActivityKind, Tier
 from crmdesk.gui import window_actions
-from crmdesk.gui.icons import app_icon, icon, kind_icon
+from crmdesk.gui.common.icons import app_icon, icon, kind_icon
+from crmdesk.gui.common.settings import MAIN_SPLITTER
 
 
 def test_empty_database_shows_welcome_and_loads_sample_data(
@@ -36,7 +37,7 @@ def test_empty_database_shows_welcome_and_loads_sample_data(
     assert window.ui.stack.currentWidget() is window.ui.pageMain
     assert window.customer_pane.model.total == 40
     qtbot.waitUntil(lambda: window.selected_account_id() is not None, timeout=3000)
-    qtbot.waitUntil(lambda: "40 accounts" in window._stats_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "40 accounts" in window.status_counts.text(), timeout=5000)
 
 
 def test_welcome_import_calls_the_import_handler(qtbot, open_window, db) -> None:  # type: ignore[no-untyped-def]
@@ -86,7 +87,7 @@ def test_standard_shortcuts(window) -> None:  # type: ignore[no-untyped-def]
     assert ui.action_log_activity.shortcut() == QKeySequence("Ctrl+L")
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles[:5] == ["&File", "&Edit", "&View", "&Tools", "&Help"]
-    edit = [a.text() for a in window.menu_edit.actions()]
+    edit = [a.text() for a in window.menu("edit").actions()]
     assert edit[:2] == ["&Undo", "&Redo"]
 
 
@@ -114,7 +115,7 @@ def test_splitters_and_geometry_persist(qtbot, demo_db, settings_dir) -> None:  
     # the offscreen screen is small: Qt fits the restored geometry onto it
     screen = second.screen().availableGeometry()
     assert second.height() == min(650, screen.height()) or second.height() == 650
-    assert [int(s) for s in second.settings.value("window/splitter")] == sizes
+    assert second.settings.get(MAIN_SPLITTER) == sizes
     if second.width() >= sum(sizes):
         assert second.ui.splitter.sizes() == sizes
     second.close()
@@ -132,10 +133,10 @@ def test_every_icon_renders(qtbot) -> None:  # type: ignore[no-untyped-def]
 
 def test_status_bar_counts(qtbot, window, demo_db) -> None:  # type: ignore[no-untyped-def]
     counts = stats(demo_db)
-    qtbot.waitUntil(lambda: "60 accounts" in window._stats_label.text(), timeout=5000)
-    assert f"{counts.contacts:,}".replace(",", "") in window._stats_label.text().replace(",", "")
+    qtbot.waitUntil(lambda: "60 accounts" in window.status_counts.text(), timeout=5000)
+    assert f"{counts.contacts:,}".replace(",", "") in window.status_counts.text().replace(",", "")
     if counts.overdue_follow_ups:
-        assert str(counts.overdue_follow_ups) in window._overdue_label.text()
+        assert str(counts.overdue_follow_ups) in window.status_counts.overdue.text()
 
 
 def test_export_runs_in_a_worker(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -42,6 +42,7 @@ def test_possible_length_cache_is_phonenumbers_answer(code: int) -> None:
             ) == phonenumbers.is_possible_number_with_reason(number), (code, length, national)
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None)
 @given(
     code=st.sampled_from(CODES),
@@ -73,6 +74,7 @@ _NATIONAL = st.builds(
 _NOISE = st.text(st.sampled_from("0123456789 +-./()x٣٤٩４９"), max_size=22)
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(text=st.one_of(_INTERNATIONAL, _NATIONAL, _NOISE), region=REGIONS)
 def test_phone_fast_paths_only_accept_what_phonenumbers_accepts(text: str, region: str) -> None:

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -83,6 +84,7 @@ def export(path: Path, people: list[dict[str, str]], kind: str) -> None:
         book.save(path)
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(
     # the same e-mail twice is one person (a duplicate); that rule has its own test
@@ -158,6 +160,7 @@ def _pipeline(path: Path) -> None:
 _EMPTY = planning.Snapshot()
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     digits=st.from_regex(r"[1-9][0-9]{5,12}", fullmatch=True),
@@ -186,6 +189,7 @@ def test_phone_fast_paths_agree_with_phonenumbers(
     assert fast == phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     local=st.from_regex(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,70}", fullmatch=True),

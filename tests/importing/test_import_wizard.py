@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from crmdesk.app import create_window
 from crmdesk.db.models import Contact
-from crmdesk.gui.import_wizard import ImportWizard
+from crmdesk.gui.import_wizard.feature import ImportFeature, ImportWizard
 
 FIRST = ["Anna", "Jürgen", "Zoë", "Lukas", "Mia", "Noah", "Emma", "Felix", "Lea", "Paul",
          "Sofia", "Jonas", "Marie", "Elias", "Hannah", "Ben", "Clara", "Finn"]  # fmt: skip
@@ -81,14 +81,14 @@ def existing_email(db: Any) -> str:
 
 def open_on(window: Any, qtbot: Any, path: Path | None) -> ImportWizard:
     window.start_import(str(path) if path else None)
-    wizard = window._import_wizard
+    wizard = window.feature(ImportFeature).wizard
     wizard.resize(1000, 680)
     return wizard
 
 
 def wait_page(qtbot: Any, wizard: ImportWizard, page: int) -> None:
     def arrived() -> bool:
-        assert not wizard.window.errors, wizard.window.errors
+        assert not wizard.window_api.errors, wizard.window_api.errors
         return wizard.ui.pages.currentIndex() == page and wizard.job is None
 
     qtbot.waitUntil(arrived, timeout=30_000)
@@ -128,7 +128,7 @@ def test_wizard_pages_commit_and_undo(
     wizard.ui.nextButton.click()
     wait_page(qtbot, wizard, 4)
     shot(wizard, "5-result")
-    assert wizard.result is not None and wizard.result.created == 15
+    assert wizard.import_result is not None and wizard.import_result.created == 15
     assert db_counts(demo_db)[0] == before[0] + 15
     # the e-mail duplicate was updated, not duplicated; notes keep the date
     with demo_db.session() as session:
@@ -186,6 +186,7 @@ def test_bad_file_shows_message_and_stays(
     assert db_counts(demo_db) == before
 
 
+@pytest.mark.slow
 def test_cancel_commit_leaves_database_untouched(
     window: Any, qtbot: Any, demo_db: Any, tmp_path: Path
 ) -> None:
@@ -203,7 +204,7 @@ def test_cancel_commit_leaves_database_untouched(
     wizard.ui.nextButton.click()
     wizard.cancel_job()
     qtbot.waitUntil(lambda: wizard.job is None, timeout=30_000)
-    assert wizard.result is None and wizard.ui.pages.currentIndex() == 3
+    assert wizard.import_result is None and wizard.ui.pages.currentIndex() == 3
     assert db_counts(demo_db) == before
 
 
@@ -220,13 +221,13 @@ def test_drop_a_file_on_the_window_opens_the_wizard(
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(window, QDropEvent(*args))
-    wizard = window._import_wizard
+    wizard = window.feature(ImportFeature).wizard
     wait_page(qtbot, wizard, 1)
     assert wizard.loaded is not None and wizard.loaded.path == path
 
 
 def test_models_pass_qtmodeltester(qtmodeltester: Any, db: Any, tmp_path: Path) -> None:
-    from crmdesk.gui.import_wizard_models import PlanModel, SheetModel
+    from crmdesk.gui.import_wizard.models import PlanModel, SheetModel
     from crmdesk.importing import plan as planning
     from crmdesk.importing.snapshot import load_snapshot
     from crmdesk.importing.workflow import load_file

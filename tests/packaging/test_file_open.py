@@ -9,7 +9,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from crmdesk.app import create_window
-from crmdesk.gui import file_open
+from crmdesk.gui.common import file_open
 
 
 def _send_open(path: Path) -> bool:

@@ -24,6 +24,7 @@ def crmdesk(*args: str) -> subprocess.CompletedProcess[str]:
                           text=True, env=env, timeout=120)  # fmt: skip
 
 
+@pytest.mark.slow
 def test_plan_and_pack_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     path = tmp_path / "crm.sqlite3"
     db = open_database(f"sqlite:///{path}")

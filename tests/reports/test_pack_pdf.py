@@ -30,6 +30,7 @@ def _contents(reader: PdfReader) -> dict[str, int]:
     return out
 
 
+@pytest.mark.slow
 def test_pack_of_strategic_and_partner_accounts(demo_db, tmp_path):
     rich_account(demo_db, name="Петров & Παπαδόπουλος 王 Holding")
     flt = AccountFilter(tiers=frozenset({Tier.STRATEGIC, Tier.PARTNER}))
@@ -84,6 +85,7 @@ def test_empty_selection_and_cancel_leave_the_old_file(demo_db, tmp_path):
         build_pack(demo_db, AccountFilter(), cancelled=lambda: True)
 
 
+@pytest.mark.slow
 def test_contents_over_several_pages_point_at_the_right_pages(demo_db, tmp_path):
     pack = build_pack(demo_db, AccountFilter())  # all 60 accounts: two pages of contents
     out = write_pack_pdf(pack, tmp_path / "all.pdf")

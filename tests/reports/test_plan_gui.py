@@ -14,8 +14,8 @@ from crmdesk.app import create_window
 from crmdesk.core import accounts, plans
 from crmdesk.core.portfolio import AccountFilter
 from crmdesk.db.enums import Tier
-from crmdesk.gui import plan_export
-from crmdesk.gui.plan_preview import print_pdf
+from crmdesk.gui.plans import feature as plan_export
+from crmdesk.gui.plans.preview import print_pdf
 
 from .helpers import rich_account
 
@@ -23,8 +23,7 @@ from .helpers import rich_account
 def _window(qtbot, db_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
     window = create_window(db_path)
     qtbot.addWidget(window)
-    if not hasattr(window, "plan_exports"):  # not yet listed in FEATURES
-        plan_export.install(window)
+    assert window.feature(plan_export.PlanExports) is not None
     selected: list[int | None] = [None]
     monkeypatch.setattr(window, "selected_account_id", lambda: selected[0])
 
@@ -40,7 +39,7 @@ def test_edit_save_and_autosave_on_switch(qtbot, db_path, monkeypatch):
     db = window.db
     rich = rich_account(db, name="Åkerlund & Søn")
     bare = accounts.create_account(db, name="No Plan Yet", tier="partner").id
-    tab = window.plan_exports.tab
+    tab = window.feature(plan_export.PlanExports).tab
     assert window.account_pane.tabs.indexOf(tab) >= 0
     select(bare)
     assert tab.ui.modeStack.currentWidget() is tab.ui.noPlanPage
@@ -80,10 +79,10 @@ def test_export_plan_preview_and_print(qtbot, db_path, monkeypatch, tmp_path):
     window, select = _window(qtbot, db_path, monkeypatch)
     account = rich_account(window.db)
     select(account)
-    exports = window.plan_exports
+    exports = window.feature(plan_export.PlanExports)
     assert exports.export_action.isEnabled()
-    assert exports.export_action in window.menu_file.actions()
-    assert exports.pack_action in window.menu_file.actions()
+    assert exports.export_action in window.menu("file").actions()
+    assert exports.pack_action in window.menu("file").actions()
     target = tmp_path / "out" / "plan.pdf"
     target.parent.mkdir()
     job = exports.export_plan(target=target, size="letter")
@@ -116,8 +115,8 @@ def test_pack_dialog_and_job(qtbot, db_path, monkeypatch, tmp_path):
     assert dialog.selection().tiers == frozenset({Tier.STRATEGIC, Tier.PARTNER})
     target = tmp_path / "pack.pdf"
     steps: list[tuple[int, int]] = []
-    job = window.plan_exports.run_pack(AccountFilter(tiers=dialog.selection().tiers), target,
-                                       "a4")  # fmt: skip
+    exports = window.feature(plan_export.PlanExports)
+    job = exports.run_pack(AccountFilter(tiers=dialog.selection().tiers), target, "a4")
     job.progressed.connect(lambda d, t, _x: steps.append((d, t)))
     qtbot.waitUntil(lambda: job.done, timeout=30000)
     assert job.error is None, job.error
@@ -135,7 +134,7 @@ def test_a_failed_save_keeps_the_edits_on_screen(qtbot, db_path, monkeypatch):
     plans.create_plan(db, account, date(year - 1, 1, 1), date(year - 1, 12, 31))
     plans.create_plan(db, account, date(year, 1, 1), date(year, 12, 31))
     select(account)
-    tab = window.plan_exports.tab
+    tab = window.feature(plan_export.PlanExports).tab
     assert tab.plan is not None and tab.plan.period_start.year == year
     tab.ui.startEdit.setDate(QDate(year - 1, 6, 1))  # now overlaps last year's plan
     tab.ui.prioritiesEdit.setPlainText("Keep me")
@@ -154,7 +153,7 @@ def test_closing_the_window_saves_pending_edits(qtbot, db_path, monkeypatch):
     window, select = _window(qtbot, db_path, monkeypatch)
     account = accounts.create_account(window.db, name="Closing Time Ltd").id
     select(account)
-    tab = window.plan_exports.tab
+    tab = window.feature(plan_export.PlanExports).tab
     qtbot.mouseClick(tab.ui.startButton, Qt.MouseButton.LeftButton)
     tab.ui.reviewEdit.setPlainText("Written just before closing")
     assert tab.dirty

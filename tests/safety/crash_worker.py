@@ -72,7 +72,7 @@ def import_file(db, source: str) -> None:  # type: ignore[no-untyped-def]
 
 def restore(path: str, backup: str) -> None:
     """Restore ``backup`` into ``path`` (nothing else has it open)."""
-    from crmdesk.db.backup import restore_backup
+    from crmdesk.db.restore import restore_backup
 
     print("start", flush=True)
 

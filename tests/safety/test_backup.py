@@ -13,6 +13,7 @@ from crmdesk.core.accounts import create_account
 from crmdesk.db import backup as bk
 from crmdesk.db.backup import BackupInfo, Retention
 from crmdesk.db.migrate import open_database
+from crmdesk.db.restore import restore_backup
 from crmdesk.errors import DatabaseError
 
 from .digest import digest
@@ -48,7 +49,7 @@ def test_restore_gives_an_identical_database(demo_db, tmp_path):
         create_account(demo_db, name=f"Later {i}")
     assert digest(path) != before
     demo_db.dispose()
-    safety = bk.restore_backup(path, taken)
+    safety = restore_backup(path, taken)
     assert digest(path) == before
     assert before[0]["accounts"] == 60 and before[0]["activities"] > 0
     # the state before the restore was kept: the restore itself can be undone
@@ -69,7 +70,7 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(db, db_path, tmp_path):
     bad.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
     before = digest(db_path)
     with pytest.raises(DatabaseError, match="damaged"):
-        bk.restore_backup(db_path, bad)
+        restore_backup(db_path, bad)
     assert digest(db_path) == before
 
 
@@ -136,7 +137,7 @@ def test_restore_refuses_a_backup_from_a_newer_crmdesk(db, db_path, tmp_path):
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     db.dispose()
     with pytest.raises(DatabaseError, match="newer version of crmdesk"):
-        bk.restore_backup(db_path, newer)
+        restore_backup(db_path, newer)
 
 
 def _corrupt_a_page(path: Path) -> None:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QMessageBox
 from crmdesk.app import create_window
 from crmdesk.core.accounts import create_account
 from crmdesk.db import backup as bk
-from crmdesk.gui import safety_feature
 from crmdesk.gui.instance_lock import InstanceRunningError, acquire, guarded_start
+from crmdesk.gui.safety import feature as safety_feature
 
 from .digest import digest
 from .test_backup import _corrupt_a_page
@@ -110,16 +110,21 @@ def window(demo_db, qtbot):  # type: ignore[no-untyped-def]
     win.close()
 
 
+def safety(window) -> safety_feature.SafetyFeature:  # type: ignore[no-untyped-def]
+    feature = window.feature(safety_feature.SafetyFeature)
+    assert feature is not None
+    return feature
+
+
 def _wait_job(qtbot, job) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: job.done, timeout=15000)
 
 
 def test_menus_are_installed(window):
-    names = [a.objectName() for a in window.menu_file.actions()]
+    names = [a.objectName() for a in window.menu("file").actions()]
     assert "actionBackups" in names
-    # File > Export: the window's own entry (which calls core.export) or ours
-    assert "action_export" in names or window.findChild(object, "menuExport") is not None
-    assert "actionCheckDatabase" in [a.objectName() for a in window.menu_tools.actions()]
+    assert "action_export" in names  # File > Export: the window's own (core.export)
+    assert "actionCheckDatabase" in [a.objectName() for a in window.menu("tools").actions()]
     assert names.index("actionBackups") < names.index("action_quit")
 
 
@@ -174,9 +179,9 @@ def test_cancelled_restore_changes_nothing(window, qtbot):
 
 
 def test_check_database_reports_healthy(window, qtbot):
-    job = safety_feature.run_check(window)
+    job = safety_feature.run_check(safety(window))
     _wait_job(qtbot, job)
-    box = window.last_check_box
+    box = safety(window).last_check_box
     qtbot.addWidget(box)
     assert "healthy" in box.text()
     _shot(box, "check_healthy")
@@ -189,9 +194,9 @@ def test_check_database_reports_broken_references(window, qtbot):
     conn.execute("UPDATE contacts SET account_id = 99999 WHERE id = 1")
     conn.commit()
     conn.close()
-    job = safety_feature.run_check(window)
+    job = safety_feature.run_check(safety(window))
     _wait_job(qtbot, job)
-    box = window.last_check_box
+    box = safety(window).last_check_box
     qtbot.addWidget(box)
     assert "1 problem" in box.text()
     assert "missing row in accounts" in box.detailedText()
@@ -201,7 +206,7 @@ def test_check_database_reports_broken_references(window, qtbot):
 
 def test_export_from_the_window(window, qtbot, tmp_path):
     dest = tmp_path / "contacts.xlsx"
-    job = safety_feature.start_export(window, "contacts", dest)
+    job = window.actions_.export_to("contacts", str(dest))
     _wait_job(qtbot, job)
     assert job.error is None, job.error
     rows = list(openpyxl.load_workbook(dest).active.iter_rows(values_only=True))
@@ -210,7 +215,7 @@ def test_export_from_the_window(window, qtbot, tmp_path):
 
 def test_cancelled_export_leaves_no_file(window, qtbot, tmp_path):
     dest = tmp_path / "activities.csv"
-    job = safety_feature.start_export(window, "activities", dest)
+    job = window.actions_.export_to("activities", str(dest))
     job.cancel()
     _wait_job(qtbot, job)
     assert job.result is None
@@ -223,7 +228,7 @@ def test_storage_warning_in_the_status_bar(tmp_path, qtbot):
     folder.mkdir()
     win = create_window(folder / "crm.sqlite3")
     qtbot.addWidget(win)
-    label = win.storage_warning_label
+    label = safety(win).storage_warning_label
     assert label.isVisibleTo(win) and "cloud-sync" in label.toolTip()
     win.show()
     qtbot.waitExposed(win)
@@ -247,15 +252,20 @@ def test_cli_restore_is_refused_while_a_window_holds_the_database(demo_db, capsy
     assert main(["--db", str(path), "restore", taken.name]) == 0  # stale lock: allowed
 
 
-def test_start_backs_up_at_most_daily_and_quit_backs_up(demo_db, qtbot):
+def test_start_backs_up_at_most_daily_and_quit_backs_up_only_a_change(demo_db, qtbot):
+    from crmdesk.core.accounts import create_account
+
     path = Path(demo_db.path)
     demo_db.dispose()
-    for _ in range(2):
+    for edit in (False, True, False):
         win = guarded_start(str(path), create_window, interactive=False)
         qtbot.addWidget(win)
         qtbot.waitUntil(lambda w=win: not w.jobs._running, timeout=10000)
+        if edit:
+            create_account(win.db, name="Changed before quit")
         win.quit_backup()
-        win.instance_lock.unlock()
+        assert not win.instance_lock.isLocked()  # released before the copy
         win.close()
     reasons = sorted(b.reason for b in bk.list_backups(path))
-    assert reasons == ["daily", "on-quit", "on-quit"]
+    # the first start's daily copy; a quit after only looking costs nothing
+    assert reasons == ["daily", "on-quit"]

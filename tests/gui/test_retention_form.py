@@ -8,7 +8,7 @@ from typing import Any
 
 from crmdesk.core import accounts, retention
 from crmdesk.db.enums import AccountStatus
-from crmdesk.gui.account_table import ID_ROLE
+from crmdesk.gui.portfolio.account_table import ID_ROLE
 
 
 def _select(window: Any, row: int) -> int:
@@ -43,3 +43,51 @@ def test_lost_without_a_defection_type_is_refused_in_the_window(qtbot, window, m
     assert (saved.status, saved.defection_type.value) == (AccountStatus.LOST, "price")
     latest = retention.status_history(window.db, account_id)[0]
     assert (latest.to_status, latest.reason) == (AccountStatus.LOST, "Cheaper tender")
+
+
+def test_the_retention_feature_plugs_in_through_the_contract(qtbot, window):  # type: ignore[no-untyped-def]
+    from crmdesk.core import complaints
+    from crmdesk.gui.retention.feature import RetentionFeature
+
+    feature = window.feature(RetentionFeature)
+    assert feature is not None
+    titles = {a.objectName() for a in window.menu("view").actions()}
+    assert "actionComplaints" in titles
+    assert "actionPortfolioAnalysis" in {a.objectName() for a in window.menu("tools").actions()}
+
+    register = feature.open_complaints()
+    qtbot.addWidget(register)
+    assert register.model.rowCount() == len(complaints.register(window.db, open_only=True)) > 0
+    first = register.model.row_at(0)
+    assert register.resolve(first, "  ", confirmed=False) is False
+    assert register.error == "Recovery action is required"
+    assert register.resolve(first, "Credit note issued", confirmed=True) is True
+    assert first.id not in {r.id for r in register.model.rows()}
+
+    analysis = feature.open_analysis()
+    qtbot.addWidget(analysis)
+    qtbot.waitUntil(lambda: analysis.tabs.count() == 7, timeout=30000)
+    assert analysis.tabs.tabText(0) == "Defection"
+
+
+def test_the_status_dialog_requires_a_defection_type(qtbot, window):  # type: ignore[no-untyped-def]
+    from crmdesk.gui.retention.feature import RetentionFeature
+
+    account_id = next(
+        _select(window, row)
+        for row in range(10)
+        if accounts.get_account(window.db, _select(window, row)).status is AccountStatus.ACTIVE
+    )
+    dialog = window.feature(RetentionFeature).status_dialog()
+    qtbot.addWidget(dialog)
+    _set(dialog.status, "lost")
+    assert dialog.defection.isEnabled()
+    dialog.reason.setText("Gone to a rival")
+    assert dialog.save() is False
+    assert "needs a defection type" in dialog.error.text()
+    assert accounts.get_account(window.db, account_id).status is AccountStatus.ACTIVE
+    _set(dialog.defection, "service")
+    assert dialog.save() is True
+    assert accounts.get_account(window.db, account_id).status is AccountStatus.LOST
+    _set(dialog.status, "at_risk")
+    assert not dialog.defection.isEnabled()

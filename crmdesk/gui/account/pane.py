@@ -202,7 +202,7 @@ class AccountPane(QWidget):
             )
         except DatabaseError as exc:  # busy, read-only, disk full: a dialog; edits kept
             self.ui.overviewError.setText(str(exc))
-            window.show_error(exc)
+            self.window_api.show_error(exc)
             return False
         except CrmError as exc:
             self.ui.overviewError.setText(str(exc))

@@ -11,8 +11,10 @@ the new one, never half of one; a failed write leaves no temporary behind.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -32,8 +34,11 @@ def fsync_dir(folder: Path) -> None:
 
 
 def temp_path_beside(dest: Path, suffix: str = ".partial") -> Path:
-    """A fresh, unused temporary file name in ``dest``'s folder."""
-    fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=suffix, dir=dest.parent)
+    """A fresh, unused temporary file name in ``dest``'s folder; it names the
+    writing process, so :func:`clean_partials` can tell a crash's leftover
+    from a write in progress."""
+    prefix = f".{dest.name}.{os.getpid()}{_PID_END}"
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=dest.parent)
     os.close(fd)
     return Path(name)
 
@@ -78,6 +83,7 @@ def atomic_path(dest: str | os.PathLike[str]) -> Iterator[Path]:
     error the file written there replaces ``dest``. For libraries that want a
     file name rather than a file object (openpyxl, reportlab)."""
     target = Path(dest)
+    clean_partials(target)
     temp = temp_path_beside(target)
     try:
         yield temp
@@ -98,3 +104,69 @@ def atomic_write(
     with atomic_path(dest) as temp, open(temp, mode, **open_kwargs) as handle:
         yield handle
         handle.flush()
+
+
+# --- leftovers of a crash ------------------------------------------------------
+
+_PID_END = "-"  # ".report.pdf.<pid>-<random>.partial"
+_UNOWNED_AGE_S = 3600.0  # a partial without a writer's pid (older versions)
+
+
+def clean_partials(dest: str | os.PathLike[str], suffix: str = ".partial") -> int:
+    """Remove the temporary files a crashed write to ``dest`` left beside it
+    (``kill -9``, power loss: no ``except`` ran). A partial whose writer is
+    still running is kept. Called by :func:`atomic_path`, so each export or
+    PDF cleans up after its own earlier crash; returns how many went."""
+    target = Path(dest)
+    removed = 0
+    try:
+        found = list(target.parent.glob(f".{glob.escape(target.name)}.*{suffix}"))
+    except OSError:
+        return 0
+    for path in found:
+        if not _abandoned(path, target.name, suffix):
+            continue
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
+    return removed
+
+
+def _abandoned(path: Path, name: str, suffix: str) -> bool:
+    middle = path.name[len(name) + 2 : -len(suffix)]
+    pid_text, sep, _rest = middle.partition(_PID_END)
+    if sep and pid_text.isdigit():
+        return not _running(int(pid_text))
+    try:
+        return time.time() - path.stat().st_mtime > _UNOWNED_AGE_S
+    except OSError:
+        return False
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True  # another thread of this process may be writing it
+    if os.name != "posix":
+        return _running_windows(pid)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: alive, someone else's
+        return True
+    return True
+
+
+def _running_windows(pid: int) -> bool:
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return False
+    try:
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)

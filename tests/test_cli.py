@@ -81,7 +81,7 @@ def test_env_var_chooses_the_database(demo_file, monkeypatch):
     ("args", "code", "message"),
     [
         (["accounts", "--tier", "gold"], 2, "'gold' is not one of"),
-        (["nonsense-command", "x"], 2, "invalid choice: 'nonsense-command'"),
+        (["nonsense-command", "x"], 2, "'nonsense-command' is not a command"),
         (["demo", "--accounts", "0"], 1, "--accounts must be at least 1"),
         (["open", "/no/such/file.xlsx"], 1, "no such file"),
     ],
@@ -107,3 +107,34 @@ def test_unusable_database_paths(tmp_path):
     assert bad.returncode == 1
     assert bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
     assert junk.read_bytes() == b"\x00garbage" * 100
+
+
+def test_a_mistyped_command_gets_did_you_mean(tmp_path):
+    result = crmdesk("--db", str(tmp_path / "e.sqlite3"), "stast")
+    assert result.returncode == 2
+    assert "'stast' is not a command (did you mean 'stats'?)" in result.stderr
+    assert not (tmp_path / "e.sqlite3").exists()
+
+
+def test_people_is_accepted_for_contacts(demo_file, tmp_path):
+    out = tmp_path / "people.csv"
+    result = crmdesk("--db", str(demo_file), "export", "people", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "contacts" in result.stderr
+    assert out.read_text(encoding="utf-8").count("\n") > 60
+    wrong = crmdesk("--db", str(demo_file), "export", "contcts", "-o", str(out))
+    assert wrong.returncode == 2
+    assert "did you mean 'contacts'" in wrong.stderr
+
+
+def test_command_modules_do_not_import_the_entry_point():
+    """cli.py is only the entry point: commands share crmdesk.commands.base."""
+    import ast
+
+    import crmdesk.commands
+
+    folder = Path(crmdesk.commands.__file__).parent
+    for path in folder.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                assert node.module != "crmdesk.cli", path.name

@@ -8,7 +8,7 @@ import argparse
 import sys
 from typing import Any
 
-from crmdesk.cli import command, open_db, print_json
+from crmdesk.commands.base import command, open_db, print_json
 from crmdesk.commands.portfolio import _enum_arg
 from crmdesk.db.enums import Tier
 from crmdesk.errors import InvalidValueError

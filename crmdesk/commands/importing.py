@@ -6,9 +6,9 @@ import argparse
 import sys
 from typing import Any
 
-from crmdesk.cli import command, open_db, print_json
+from crmdesk.commands.base import command, open_db, print_json
 from crmdesk.db.enums import AcquisitionSource
-from crmdesk.importing.errors import ImportFileError
+from crmdesk.importing.errors import ImportFileError, UnclosedQuoteError
 
 
 @command
@@ -25,6 +25,13 @@ def _import(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("file", nargs="?", help="the spreadsheet (.csv, .xlsx, .xls, .ods)")
     p.add_argument("--sheet", metavar="NAME", help="which sheet (default: the first)")
     p.add_argument("--encoding", metavar="ENC", help="text encoding of a CSV (default: detected)")
+    p.add_argument(
+        "--literal-quotes-from",
+        type=int,
+        metavar="ROW",
+        help="read a CSV's quotes as ordinary characters from file row ROW on "
+        "(for a quote that is never closed)",
+    )
     p.add_argument("--dry-run", action="store_true", help="show what would happen, change nothing")
     p.add_argument("--yes", "-y", action="store_true", help="import without asking")
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -74,7 +81,19 @@ def run_import(args: argparse.Namespace) -> int:
         choices = ", ".join(m.value for m in AcquisitionSource)
         raise ImportFileError(f"--source '{args.source}' is not one of: {choices}") from None
     db = open_db(args)
-    loaded, snapshot = load_with_snapshot(db, args.file, sheet=args.sheet, encoding=args.encoding)
+    try:
+        loaded, snapshot = load_with_snapshot(
+            db,
+            args.file,
+            sheet=args.sheet,
+            encoding=args.encoding,
+            literal_quotes_from=args.literal_quotes_from,
+        )
+    except UnclosedQuoteError as exc:
+        raise ImportFileError(
+            f"{exc}; to read quotes as ordinary characters from that row on, "
+            f"add --literal-quotes-from {exc.row}"
+        ) from None
     targets = list(loaded.targets)
     keys = {h.casefold(): i for i, h in enumerate(loaded.sheet.headers)}
     for item in args.map:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from crmdesk.cli import command, open_db, print_json
+from crmdesk.commands.base import command, enum_arg, open_db, print_json
 from crmdesk.db.enums import AccountStatus, Tier
 from crmdesk.errors import InvalidValueError
 
@@ -18,15 +18,7 @@ SORTS = {
 }
 
 
-def _enum_arg(enum_cls):  # type: ignore[no-untyped-def]
-    def parse(text: str):  # type: ignore[no-untyped-def]
-        try:
-            return enum_cls.parse(text)
-        except ValueError:
-            choices = ", ".join(m.value for m in enum_cls)
-            raise argparse.ArgumentTypeError(f"'{text}' is not one of: {choices}") from None
-
-    return parse
+_enum_arg = enum_arg  # its old name here, for command modules written before the move
 
 
 @command
@@ -63,13 +55,13 @@ def _accounts(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     p = sub.add_parser("accounts", help="list accounts", description="List accounts by name.")
     p.add_argument(
         "--tier",
-        type=_enum_arg(Tier),
+        type=enum_arg(Tier),
         action="append",
         help="transactional, partner or strategic (repeatable)",
     )
     p.add_argument(
         "--status",
-        type=_enum_arg(AccountStatus),
+        type=enum_arg(AccountStatus),
         action="append",
         help="active, at_risk or lost (repeatable)",
     )

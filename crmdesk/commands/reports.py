@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from crmdesk.cli import command, open_db
-from crmdesk.commands.portfolio import _enum_arg
+from crmdesk.commands.base import command, enum_arg, open_db
 from crmdesk.db.enums import AccountStatus, Tier
 
 
@@ -58,12 +57,12 @@ def _pack(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "owner, status and/or by name; with no choice, every account.",
     )
     p.add_argument(
-        "--tier", type=_enum_arg(Tier), action="append", help="transactional, partner or "
+        "--tier", type=enum_arg(Tier), action="append", help="transactional, partner or "
         "strategic (repeatable)",
     )  # fmt: skip
     p.add_argument("--owner", help="our account manager")
     p.add_argument(
-        "--status", type=_enum_arg(AccountStatus), action="append",
+        "--status", type=enum_arg(AccountStatus), action="append",
         help="active, at_risk or lost (repeatable)",
     )  # fmt: skip
     p.add_argument(
@@ -143,7 +142,7 @@ def _plans(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_plans(args: argparse.Namespace) -> int:
-    from crmdesk.cli import print_json
+    from crmdesk.commands.base import print_json
     from crmdesk.core.accounts import find_account
     from crmdesk.core.plans import plans_for_account
 

@@ -8,8 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from crmdesk.cli import command, open_db, print_json
-from crmdesk.commands.portfolio import _enum_arg
+from crmdesk.commands.base import command, open_db, print_json
+from crmdesk.commands.base import enum_arg as _enum_arg
 from crmdesk.db.enums import (
     AccountStatus,
     ComplaintCategory,
@@ -48,7 +48,10 @@ def run_complaints(args: argparse.Namespace) -> int:
     from crmdesk.core import complaints
 
     rows = complaints.register(
-        open_db(args), open_only=args.open, tiers=args.tier or (), owner=_owner(args.owner)
+        open_db(args, write=False),
+        open_only=args.open,
+        tiers=args.tier or (),
+        owner=_owner(args.owner),
     )
     if args.json:
         print_json([r.to_json() for r in rows])
@@ -134,7 +137,7 @@ def run_satisfaction(args: argparse.Namespace) -> int:
     from crmdesk.core import satisfaction
     from crmdesk.core.accounts import find_account
 
-    db = open_db(args)
+    db = open_db(args, write=bool(args.record))
     if args.record:
         if not args.account:
             raise InvalidValueError("--record needs the ACCOUNT that answered")
@@ -246,7 +249,7 @@ def _winback(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run_winback(args: argparse.Namespace) -> int:
     from crmdesk.core import retention
 
-    rows = retention.win_back(open_db(args), owner=_owner(args.owner))
+    rows = retention.win_back(open_db(args, write=False), owner=_owner(args.owner))
     if args.json:
         print_json([r.to_json() for r in rows])
         return 0
@@ -311,7 +314,7 @@ def _analyse(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run_analyse(args: argparse.Namespace) -> int:
     from crmdesk.core.analysis import analyse
 
-    result = analyse(open_db(args))
+    result = analyse(open_db(args, write=False))
     if args.json:
         print_json(result.to_json())
         return 0

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from crmdesk.cli import command, open_db, print_json
+from crmdesk.commands.base import command, open_db, print_json, word_arg
 from crmdesk.errors import DatabaseError, InvalidValueError, NotFoundError
 
 
@@ -152,7 +152,12 @@ def _export(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         description="Export every (not deleted) record of one kind. Cells that a "
         "spreadsheet would run as a formula are written as text.",
     )
-    p.add_argument("kind", choices=("accounts", "contacts", "activities"))
+    p.add_argument(
+        "kind",
+        type=word_arg(("accounts", "contacts", "activities")),
+        metavar="{accounts,contacts,activities}",
+        help='what to export ("people" is accepted for contacts)',
+    )
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.csv or FILE.xlsx")
     p.set_defaults(func=run_export)
 

@@ -42,8 +42,8 @@ RESPONSE_TARGET_DAYS: dict[Tier, int] = {
 #: SQL text of the complaint rows: literal, as the partial index of migration
 #: 0006 (ixp_complaints) repeats it; SQLite uses it only for these terms
 COMPLAINT_SQL = "activities.kind = 'complaint' AND activities.deleted_at IS NULL"
-OPEN_STATES = (ComplaintStatus.OPEN, ComplaintStatus.IN_PROGRESS)
-CLOSED_STATES = (ComplaintStatus.RESOLVED, ComplaintStatus.REJECTED)
+from crmdesk.core.activity_rules import CLOSED_STATES, OPEN_STATES  # noqa: E402
+from crmdesk.core.activity_rules import check_complaint_fields as check_fields  # noqa: E402,F401
 
 
 class Signal(StrEnum):
@@ -114,23 +114,6 @@ def signal_of(
     if is_overdue(tier, received, status, now):
         return Signal.OVERDUE
     return Signal.IN_PROGRESS if status is ComplaintStatus.IN_PROGRESS else Signal.OPEN
-
-
-def check_fields(activity: Activity) -> None:
-    """Keep a complaint's register fields consistent (called by every
-    activity writer): defaults for a new complaint, a resolution date once
-    closed, none while open; no complaint fields on other kinds."""
-    if activity.kind is not ActivityKind.COMPLAINT:
-        activity.complaint_category = activity.complaint_severity = None
-        activity.recovery_action = None
-        activity.resolved_at = activity.customer_confirmed_at = None
-        return
-    activity.complaint_category = activity.complaint_category or ComplaintCategory.OTHER
-    activity.complaint_severity = activity.complaint_severity or ComplaintSeverity.MEDIUM
-    if activity.complaint_status in CLOSED_STATES:
-        activity.resolved_at = activity.resolved_at or utcnow()
-    else:
-        activity.resolved_at = activity.customer_confirmed_at = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -77,6 +78,7 @@ class _Generator:
     def __init__(self, seed: int, now: datetime) -> None:
         self.rng = random.Random(seed)
         self.now = now
+        self.uuid_salt = 0
         self.kinds = list(KIND_WEIGHTS)
         self.cum_weights = list(itertools.accumulate(KIND_WEIGHTS.values()))
         self.complaint_states = list(ComplaintStatus)
@@ -96,7 +98,9 @@ class _Generator:
         ]
 
     def uuid(self) -> uuid.UUID:
-        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
+        # XOR with a constant keeps the run's UUIDs distinct from each other;
+        # the salt keeps them distinct from an earlier run's with the same seed.
+        return uuid.UUID(int=self.rng.getrandbits(128) ^ self.uuid_salt, version=4)
 
     def tier(self, index: int, total: int) -> Tier:
         # spread deterministically so even small demos have all three tiers
@@ -290,6 +294,10 @@ def generate_demo(
         contact_id = _next_id(conn, Contact.__table__)
         activity_id = _next_id(conn, Activity.__table__)
         used = set(conn.scalars(select(Account.name)))
+        if max(account_id, contact_id, activity_id, _next_id(conn, TierChange.__table__)) > 1:
+            # Not the first demo here: the same seed would repeat the same
+            # UUIDs (UNIQUE constraint failed). Same content, fresh UUIDs.
+            gen.uuid_salt = secrets.randbits(128)
         for start in range(0, accounts, chunk):
             batch: dict[str, list[dict[str, Any]]] = {"a": [], "t": [], "c": [], "x": [], "l": []}
             for index in range(start, min(start + chunk, accounts)):
@@ -331,5 +339,5 @@ def generate_demo(
             totals[2] += len(batch["x"])
             if progress:
                 progress(totals[0], accounts)
-        add_retention(conn, first_account_id, account_id - 1, seed, gen.now)
+        add_retention(conn, first_account_id, account_id - 1, seed, gen.now, _bulk_insert)
     return DemoResult(*totals)

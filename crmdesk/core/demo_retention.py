@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -53,17 +54,28 @@ def _seconds(when: datetime) -> str:
     return when.replace(tzinfo=None).isoformat(sep=" ")
 
 
-def add_retention(conn: Connection, first_id: int, last_id: int, seed: int, now: datetime) -> None:
-    """Fill the retention data of accounts ``first_id``..``last_id``."""
+Insert = Callable[[Connection, Any, list[dict[str, Any]]], None]
+
+
+def add_retention(
+    conn: Connection, first_id: int, last_id: int, seed: int, now: datetime, insert: Insert
+) -> None:
+    """Fill the retention data of accounts ``first_id``..``last_id``;
+    ``insert`` is the demo's bulk insert (passed in: no import cycle)."""
     rng = random.Random(seed * 7919 + 15)
-    _status_history(conn, rng, first_id, last_id, now)
+    _status_history(conn, rng, first_id, last_id, now, insert)
     _complaints(conn, first_id, last_id, now)
     _satisfaction(conn, first_id, last_id)
     _advocacy(conn, rng, first_id, last_id)
 
 
 def _status_history(
-    conn: Connection, rng: random.Random, first_id: int, last_id: int, now: datetime
+    conn: Connection,
+    rng: random.Random,
+    first_id: int,
+    last_id: int,
+    now: datetime,
+    insert: Insert,
 ) -> None:
     """Every account gets its "created" row; lost and at-risk accounts a
     dated change within the last two years; a few active accounts are
@@ -133,9 +145,7 @@ def _status_history(
                    defection_type=dtype, value_lost=value)  # fmt: skip
             change(acc, "lost", "won_back", back, "Won back with a service-level agreement.")
             updates.append(("won_back", None, None, acc_id))
-    from crmdesk.core.demo import _bulk_insert
-
-    _bulk_insert(conn, StatusChange.__table__, rows)
+    insert(conn, StatusChange.__table__, rows)
     if updates:
         conn.exec_driver_sql(
             f"UPDATE {Account.__tablename__} SET status = ?, defection_type = ?, "

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -34,6 +34,9 @@ KINDS = ("accounts", "contacts", "activities")
 FORMATS = (".csv", ".xlsx")
 Progress = Callable[[int, int], None]
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Rows in one XLSX sheet (Excel's limit, heading included): a larger export
+# is refused before any work, pointing to CSV (issue 21, defect 11).
+XLSX_MAX_ROWS = 1_048_576
 
 
 def _same(value: Any) -> Any:
@@ -171,7 +174,7 @@ def _query(kind: str) -> tuple[Select[Any], Sequence[Column]]:
     return stmt, columns
 
 
-def _rows(db: Database, kind: str) -> Iterator[tuple[int, Sequence[Sequence[Any]]]]:
+def _rows(db: Database, kind: str) -> Generator[tuple[int, Sequence[Sequence[Any]]], None, None]:
     """(total, []) first, then chunks of raw rows — all from one read
     transaction, so the file is a consistent snapshot even while the window
     keeps editing."""
@@ -265,6 +268,16 @@ def _write_xlsx(db: Database, kind: str, dest: Path, progress: Progress | None) 
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
+    chunks = _rows(db, kind)
+    total, _none = next(chunks)
+    if total >= XLSX_MAX_ROWS:  # the heading takes one row
+        chunks.close()
+        raise InvalidValueError(
+            f"{total:,} {kind} do not fit in an XLSX sheet (at most {XLSX_MAX_ROWS - 1:,} "
+            "rows); export to a .csv file instead"
+        )
+    if progress:
+        progress(0, total)
     book = Workbook(write_only=True)
     sheet = book.create_sheet(kind.capitalize())
     done = 0
@@ -289,7 +302,7 @@ def _write_xlsx(db: Database, kind: str, dest: Path, progress: Progress | None) 
         c.font = bold
         header.append(c)
     sheet.append(header)
-    for total, rows in _rows(db, kind):
+    for total, rows in chunks:
         for row in rows:
             sheet.append([cell(f(v)) for f, v in zip(converters, row, strict=True)])
         done += len(rows)

@@ -28,7 +28,6 @@ from crmdesk.db.engine import Database
 from crmdesk.db.enums import ActivityKind, SatisfactionKind, Tier
 from crmdesk.db.models import Account, Activity, Contact, activity_contacts
 from crmdesk.db.types import utcnow
-from crmdesk.errors import InvalidValueError
 
 YEAR = timedelta(days=365)
 HALF = timedelta(days=182)  # the trend: the last six months against the six before
@@ -59,16 +58,9 @@ def normalised_sql() -> Any:
     )
 
 
-def check_fields(activity: Activity) -> None:
-    """A check's scale defaults to 0–10; its score must fit the scale."""
-    if activity.kind is not ActivityKind.SATISFACTION_CHECK:
-        activity.satisfaction_kind = None
-        return
-    kind = activity.satisfaction_kind = activity.satisfaction_kind or SatisfactionKind.SCORE
-    score = activity.satisfaction_score
-    low, high = kind.scale
-    if score is not None and not low <= score <= high:
-        raise InvalidValueError(f"a {kind.label} score must be between {low} and {high}")
+from crmdesk.core.activity_rules import (  # noqa: E402,F401
+    check_satisfaction_fields as check_fields,
+)
 
 
 def record(

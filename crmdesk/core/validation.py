@@ -9,8 +9,7 @@ from enum import Enum
 from typing import TypeVar
 from urllib.parse import urlparse
 
-from email_validator import EmailNotValidError, validate_email
-
+from crmdesk.core.normalise import email_address, phone_number
 from crmdesk.db.enums import LabelledEnum
 from crmdesk.errors import InvalidValueError
 
@@ -58,14 +57,26 @@ def normalise_website(value: object) -> str | None:
 
 
 def normalise_email(value: object, field: str = "E-mail") -> str | None:
-    text = clean_text(value, field, max_len=254)
+    """The address as the importer stores it (:func:`crmdesk.core.normalise.email_address`)."""
+    text = clean_text(value, field)
     if text is None:
         return None
     try:
-        result = validate_email(text, check_deliverability=False)
-    except EmailNotValidError as exc:
+        address = email_address(text)
+    except ValueError as exc:
         raise InvalidValueError(f"{field} '{text}' is not valid: {exc}") from None
-    return result.normalized
+    return clean_text(address, field, max_len=254)
+
+
+def normalise_phone(value: object, field: str, region: str) -> str | None:
+    """E.164 as the importer stores it (numbers without +code read in
+    ``region``); text that is no phone number is kept as written, as the
+    importer keeps it."""
+    text = clean_text(value, field)
+    if text is None:
+        return None
+    number, _ok = phone_number(text, region)
+    return clean_text(number, field, max_len=40)
 
 
 def parse_money(value: object, field: str) -> Decimal | None:

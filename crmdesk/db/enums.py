@@ -16,12 +16,17 @@ class LabelledEnum(StrEnum):
 
     @classmethod
     def parse(cls, text: str) -> LabelledEnum:
-        """Accept a value or label, any case, spaces or dashes for underscores."""
-        key = text.strip().lower().replace("-", "_").replace(" ", "_").replace("'", "")
+        """Accept a value or label, any case, spaces or dashes for underscores
+        (on both sides: "1-9" is the employee band whose value is "1-9")."""
+        key = _key(text)
         for member in cls:
-            if key in (member.value, member.label.lower().replace(" ", "_").replace("'", "")):
+            if key in (_key(member.value), _key(member.label)):
                 return member
         raise ValueError(text)
+
+
+def _key(text: str) -> str:
+    return text.strip().lower().replace("-", "_").replace(" ", "_").replace("'", "")
 
 
 class Tier(LabelledEnum):

@@ -32,6 +32,8 @@ class Sheet:
     row_numbers: list[int]  # the file's row number of each data row
     header_row_number: int
     notes: list[str] = field(default_factory=list)  # what was skipped, in words
+    # file row number -> a warning the plan attaches to that row (RawTable's)
+    suspect_rows: dict[int, str] = field(default_factory=dict)
 
 
 def _filled(row: list[Cell]) -> int:
@@ -53,10 +55,17 @@ def _texts(row: list[Cell]) -> list[str]:
 _VALUE_LIKE = re.compile(r"^[\d\s+().,/:-]+$|@")
 
 
-def _header_score(row: list[Cell]) -> tuple[int, int] | None:
+def _header_score(row: list[Cell], single: bool = False) -> tuple[int, int] | None:
+    """(known headers, texts) of a candidate header row; ``single``: the
+    sheet has one column, whose header counts if it names a field ("Last
+    name", "Full name")."""
     texts = [c for c in row if isinstance(c, str) and c.strip() and not _VALUE_LIKE.search(c)]
-    if len(texts) < 2 or len(texts) < _filled(row):
+    if len(texts) < _filled(row):
         return None  # headers are text; a row with numbers or dates is data
+    if len(texts) < 2:
+        if single and texts and known_target(header_key(texts[0])):
+            return 1, 1
+        return None
     if len({t.strip().casefold() for t in texts}) < len(texts) * 0.6:
         return None
     known = sum(1 for t in texts if known_target(header_key(t)))
@@ -70,12 +79,12 @@ def find_header(raw: RawTable) -> Sheet:
     best_index, best = None, (0, 0)
     widest = max((_filled(r) for r in rows[:_SCAN_ROWS]), default=0)
     for index, row in enumerate(rows[:_SCAN_ROWS]):
-        score = _header_score(row)
+        score = _header_score(row, single=widest == 1)
         if score is None or (score[0] == 0 and score[1] < max(2, widest // 2)):
             continue
         if best_index is None or score > best:
             best_index, best = index, score
-    notes: list[str] = []
+    notes: list[str] = list(raw.notes)
     if best_index is None:
         start = next((i for i, r in enumerate(rows) if _filled(r)), 0)
         width = max((len(r) for r in rows), default=0)
@@ -117,7 +126,15 @@ def find_header(raw: RawTable) -> Sheet:
         gap_after.append(blank_run > 0 and bool(data[:-1]))
         blank_run = 0
     _drop_footer(data, numbers, gap_after, notes)
-    return Sheet(headers, data, numbers, header_row_number, notes)
+    if raw.suspect_rows:
+        notes.append(f"{len(raw.suspect_rows)} row(s) to check: {_first(raw.suspect_rows)}")
+    return Sheet(headers, data, numbers, header_row_number, notes, dict(raw.suspect_rows))
+
+
+def _first(suspect: dict[int, str]) -> str:
+    rows = sorted(suspect)
+    named = ", ".join(str(n) for n in rows[:5]) + (" …" if len(rows) > 5 else "")
+    return f"row {named}: {suspect[rows[0]]}"
 
 
 def _drop_footer(

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
-from functools import lru_cache
+
+from crmdesk.core.identity import fold
 
 IGNORE = ""
 KEEP = "keep"
@@ -115,11 +115,9 @@ _WEAK: dict[str, str] = {"title": "job_title", "name": "full_name", "titel": "jo
 _BY_KEY = {key: target for target, keys in _SYNONYMS.items() for key in keys}
 
 
-@lru_cache(maxsize=65536)
 def header_key(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return "".join(ch for ch in plain.casefold() if ch.isalnum()).replace("ß", "ss")
+    """A header's key: folded as names are for identity (one folding rule)."""
+    return fold(text)
 
 
 def known_target(key: str) -> str | None:

@@ -1,10 +1,11 @@
 """The dry run: what an import would do to every row, before it does it.
 
 ``build_plan`` normalises each row, links it to an account by company name
-(case and punctuation ignored), and finds duplicates: the same e-mail is the
+(its identity key: case, accents, punctuation and legal forms ignored, see
+:mod:`crmdesk.core.identity`), and finds duplicates: the same e-mail is the
 same person (in the database or earlier in the file); otherwise a close
-name at the same company (rapidfuzz, token-sort ratio >= 90) is a probable
-duplicate. Each row gets an action (create, update, skip, reject) the user
+name at the same company (:func:`~crmdesk.core.identity.similar_name`) is a
+probable duplicate. Each row gets an action (create, update, skip, reject) the user
 can change one by one or in bulk; :mod:`crmdesk.importing.service` commits it.
 """
 
@@ -12,16 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
+from crmdesk.core.identity import CompanyIndex, email_key, fold, person_key, similar_name
 from crmdesk.db.enums import AcquisitionSource
 from crmdesk.importing import values as vals
 from crmdesk.importing.errors import ImportCancelled, ImportFileError
 from crmdesk.importing.headers import Sheet
-from crmdesk.importing.mapping import KEEP, TARGETS, check_mapping, header_key, phone_labels
+from crmdesk.importing.mapping import KEEP, TARGETS, check_mapping, phone_labels
 from crmdesk.importing.memory import gc_paused
 from crmdesk.importing.rows import ColumnInfo, RowValues, normalise_row
 from crmdesk.importing.snapshot import Snapshot
@@ -33,7 +32,6 @@ MATCH_KINDS = {
     "file": "same e-mail as an earlier row",
     "file-probable": "probably the same person as an earlier row",
 }
-FUZZY_CUTOFF = 90
 _FUZZY_BLOCK = 400  # larger blocks compare exact names only (keeps it linear)
 
 Progress = Callable[[int, int], None]
@@ -54,7 +52,7 @@ class RowPlan:
     index: int  # into sheet.rows
     row_number: int  # in the file, for people
     values: RowValues
-    account_key: str = ""
+    account_key: str = ""  # "#<id>" for an existing account, else a key of Plan.new_accounts
     account_id: int | None = None  # None: a new account (see Plan.new_accounts)
     action: str = "create"  # create | update | skip | reject
     match_id: int | None = None  # the existing contact it matches
@@ -126,18 +124,8 @@ def _apply(row: RowPlan, action: str, options: ImportOptions) -> None:
     row.action = action
 
 
-@lru_cache(maxsize=65536)
-def company_key(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive: "ACME, Inc." == "Acme Inc"."""
-    return header_key(name)
-
-
 def _name_key(fields: dict[str, str]) -> str:
-    first, last = fields.get("first_name", ""), fields.get("last_name", "")
-    return " ".join(map(_part_key, f"{first} {last}".split()))
-
-
-_part_key = lru_cache(maxsize=65536)(header_key)  # first and last names repeat
+    return person_key(fields.get("first_name"), fields.get("last_name"))
 
 
 def _decide_dates(sheet: Sheet, targets: list[str], options: ImportOptions) -> dict[int, str]:
@@ -193,6 +181,8 @@ def _build_plan(
             if progress is not None:
                 progress(index, total)
         row_values = normalise_row(cells, columns, options.region.upper())
+        if sheet.suspect_rows and sheet.row_numbers[index] in sheet.suspect_rows:
+            row_values.warnings.append(sheet.suspect_rows[sheet.row_numbers[index]])
         if not row_values.company:
             if default_account:
                 row_values.company = default_account
@@ -203,7 +193,6 @@ def _build_plan(
                 index=index,
                 row_number=sheet.row_numbers[index],
                 values=row_values,
-                account_key=company_key(row_values.company),
                 action="reject" if row_values.errors else "create",
             )
         )
@@ -226,16 +215,28 @@ def _build_plan(
 
 
 def _link_accounts(plan: Plan, snapshot: Snapshot) -> None:
+    """Each row's account: an existing one by the rule of
+    :class:`~crmdesk.core.identity.CompanyIndex`, else a new one, shared by
+    the rows that the same rule links to it."""
+    new: CompanyIndex[str] = CompanyIndex()
     for row in plan.rows:
-        if not row.account_key:
-            continue
-        existing = snapshot.accounts.get(row.account_key)
+        company = row.values.company
+        existing = snapshot.companies.find(company) if company else None
         if existing is not None:
-            row.account_id = existing[0]
-        elif row.action != "reject":
-            info = plan.new_accounts.setdefault(row.account_key, {"name": row.values.company})
-            for key, value in row.values.account_extra.items():
-                info.setdefault(key, value)
+            row.account_id, row.account_key = existing, f"#{existing}"
+            continue
+        key = new.find(company) if company else None
+        if key is None:
+            key = fold(company)
+            if not key or row.action == "reject":
+                row.account_key = key
+                continue
+            new.add(key, company)
+        row.account_key = key
+        if row.action != "reject":
+            info = plan.new_accounts.setdefault(key, {"name": company})
+            for name, value in row.values.account_extra.items():
+                info.setdefault(name, value)
 
 
 _EMAILS = ("email", "email_secondary")
@@ -248,7 +249,7 @@ def _find_duplicates(plan: Plan, snapshot: Snapshot) -> None:
         if row.action == "reject":
             continue
         fields = row.values.fields
-        emails = [fields[k].lower() for k in _EMAILS if fields.get(k)]
+        emails = [email_key(fields[k]) for k in _EMAILS if fields.get(k)]
         earlier = next((seen_email[e] for e in emails if e in seen_email), None) if emails else None
         name = _name_key(fields)
         block = seen_names.setdefault(row.account_key, {})
@@ -271,12 +272,10 @@ def _find_duplicates(plan: Plan, snapshot: Snapshot) -> None:
 def _similar_in_file(block: dict[str, RowPlan], name: str) -> RowPlan | None:
     if name in block:
         return block[name]
-    if not block or len(block) > _FUZZY_BLOCK:
+    if len(block) > _FUZZY_BLOCK:
         return None
-    hit = process.extractOne(
-        name, list(block), scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF
-    )
-    return block[hit[0]] if hit else None
+    hit = similar_name(name, block)
+    return block[hit] if hit is not None else None
 
 
 def _mark(row: RowPlan, kind: str, contact_id: int | None, label: str, action: str) -> None:

@@ -4,63 +4,35 @@ Runs inside the sandbox process (see :mod:`crmdesk.importing.sandbox`): the
 spreadsheet libraries parse untrusted input, and python-calamine can abort
 the whole process on a crafted file. Cells keep their types (numbers, dates,
 booleans); text conversion happens later, per column, in
-:mod:`crmdesk.importing.values`.
+:mod:`crmdesk.importing.values`. CSV text is in :mod:`.csv_reader`; the
+table type and limits in :mod:`.table`.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import zipfile
-from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import charset_normalizer
-
-from crmdesk.formula_guard import unneutralise
+from crmdesk.importing.csv_reader import (  # noqa: F401  (the readers' API)
+    detect_encoding,
+    mostly_utf8,
+    read_csv,
+    sniff_delimiter,
+)
 from crmdesk.importing.errors import ImportFileError
 from crmdesk.importing.memory import gc_paused
-
-Cell = str | int | float | bool | date | datetime | time | None
+from crmdesk.importing.table import (  # noqa: F401  (the readers' API)
+    DEFAULT_LIMITS,
+    Cell,
+    Limits,
+    RawTable,
+    cell_too_large,
+)
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_DELIMITERS = (",", ";", "\t", "|")
-_SAMPLE_BYTES = 256 * 1024
-# Single-byte guesses charset-normalizer makes for Western European text; a
-# Windows Excel CSV from that region is cp1252, which it ranks lower.
-_WESTERN = {"cp1252", "cp1250", "latin_1", "iso8859_15", "cp1257", "cp775", "mac_latin2"}
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What the sandbox allows one file to cost."""
-
-    max_rows: int = 1_000_000
-    max_columns: int = 1_000
-    max_file_bytes: int = 300 * 1024 * 1024
-    max_unzipped_bytes: int = 1024**3  # what an XLSX/ODS may declare, all members
-    memory_bytes: int = 3 * 1024**3
-    timeout_s: float = 180.0
-
-
-DEFAULT_LIMITS = Limits()
-
-
-@dataclass
-class RawTable:
-    """A sheet as read: rows of typed cells and how they were read."""
-
-    kind: str  # "csv" | "xlsx" | "xls" | "ods"
-    rows: list[list[Cell]]
-    first_row_number: int = 1  # the file's row number of rows[0]
-    sheet: str | None = None
-    sheets: list[str] = field(default_factory=list)
-    encoding: str | None = None
-    delimiter: str | None = None
 
 
 def sniff_kind(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
@@ -105,8 +77,11 @@ def read_table(
     sheet: str | None = None,
     encoding: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    literal_quotes_from: int | None = None,
 ) -> RawTable:
-    """Read one sheet (or the CSV) of ``path``; ImportFileError if it can't."""
+    """Read one sheet (or the CSV) of ``path``; ImportFileError if it can't.
+    ``literal_quotes_from``: a CSV's quotes are ordinary characters from
+    that file row on (after an :class:`UnclosedQuoteError`)."""
     if not path.is_file():
         raise ImportFileError(f"{path} does not exist")
     size = path.stat().st_size
@@ -119,127 +94,13 @@ def read_table(
         )
     kind = sniff_kind(path, limits)
     if kind == "csv":
-        return read_csv(path.read_bytes(), encoding=encoding, limits=limits)
+        return read_csv(
+            path.read_bytes(),
+            encoding=encoding,
+            limits=limits,
+            literal_quotes_from=literal_quotes_from,
+        )
     return read_workbook(path, kind, sheet=sheet, limits=limits)
-
-
-# --- CSV -------------------------------------------------------------------
-
-
-def detect_encoding(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16/32 with BOM, else charset-normalizer's
-    guess, preferring cp1252 among Western single-byte candidates."""
-    for bom, name in (
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            return name
-    try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    sample = data[:_SAMPLE_BYTES]
-    matches = charset_normalizer.from_bytes(sample)
-    best = matches.best()
-    if best is None:
-        raise ImportFileError("the file is not text that crmdesk can read (binary data?)")
-    candidates = [m.encoding for m in matches]
-    if best.encoding in _WESTERN and "cp1252" in candidates:
-        try:
-            data.decode("cp1252")
-            return "cp1252"
-        except UnicodeDecodeError:
-            pass
-    return best.encoding
-
-
-def _looks_binary(text: str) -> bool:
-    sample = text[:20000]
-    if not sample:
-        return False
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f\v")
-    return control > max(2, len(sample) // 200)
-
-
-def sniff_delimiter(text: str) -> str:
-    """The delimiter giving the most lines with the same number (>1) of fields."""
-    lines = text[:65536].splitlines()[:60]
-    sample = "\n".join(lines)
-    best, best_score = ",", -1
-    for delimiter in _DELIMITERS:
-        counts: dict[int, int] = {}
-        try:
-            for row in csv.reader(io.StringIO(sample), delimiter=delimiter):
-                if len(row) > 1:
-                    counts[len(row)] = counts.get(len(row), 0) + 1
-        except csv.Error:
-            continue
-        if not counts:
-            continue
-        width, frequency = max(counts.items(), key=lambda item: (item[1], item[0]))
-        score = frequency * 1000 + width
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
-def read_csv(
-    data: bytes, *, encoding: str | None = None, limits: Limits = DEFAULT_LIMITS
-) -> RawTable:
-    if not data:
-        raise ImportFileError("the file is empty")
-    chosen = encoding or detect_encoding(data)
-    try:
-        text = data.decode(chosen)
-    except LookupError:
-        raise ImportFileError(f"'{encoding}' is not an encoding crmdesk knows") from None
-    except UnicodeDecodeError as exc:
-        raise ImportFileError(
-            f"the file is not valid {chosen} text (byte {exc.start}); choose another encoding"
-        ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if _looks_binary(text):
-        raise ImportFileError("the file is not a text (CSV) file; it looks like binary data")
-    first_row = 1
-    first_line, _, rest = text.partition("\n")
-    delimiter: str | None = None
-    if first_line.strip().lower().startswith("sep=") and len(first_line.strip()) == 5:
-        delimiter = first_line.strip()[4]
-        text, first_row = rest, 2
-    delimiter = delimiter or sniff_delimiter(text)
-    rows: list[list[Cell]] = []
-    try:
-        with gc_paused():  # a list per row, no cycles: see crmdesk.importing.memory
-            _csv_rows(text, delimiter, rows, first_row, limits)
-    except csv.Error as exc:
-        raise ImportFileError(
-            f"the CSV file is malformed near row {len(rows) + 1}: {exc}"
-        ) from None
-    if not any(any(str(c).strip() for c in row) for row in rows):
-        raise ImportFileError("the file has no data")
-    return RawTable(
-        kind="csv", rows=rows, first_row_number=first_row, encoding=chosen, delimiter=delimiter
-    )
-
-
-def _csv_rows(
-    text: str, delimiter: str, rows: list[list[Cell]], first_row: int, limits: Limits
-) -> None:
-    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-        if len(row) > limits.max_columns:
-            raise ImportFileError(
-                f"row {len(rows) + first_row} has {len(row)} columns; "
-                f"crmdesk reads at most {limits.max_columns}"
-            )
-        rows.append([unneutralise(cell) for cell in row])  # our own exports
-        if len(rows) > limits.max_rows:
-            raise ImportFileError(f"the file has more than {limits.max_rows:,} rows")
 
 
 # --- workbooks -------------------------------------------------------------
@@ -252,21 +113,17 @@ def read_workbook(path: Path, kind: str, *, sheet: str | None, limits: Limits) -
 
     try:
         book = pc.CalamineWorkbook.from_path(str(path))
-        names = list(book.sheet_names)
-        chosen = _choose_sheet(names, sheet, path)
-        data = book.get_sheet_by_name(chosen)
-        _check_size(data.height, data.width, limits)
-        start = data.start
-        with gc_paused():  # Rust builds a list per row
-            rows: list[list[Any]] = data.to_python()
-        return RawTable(
-            kind=kind,
-            rows=rows,
-            first_row_number=(start[0] + 1) if start else 1,
-            sheet=chosen,
-            sheets=names,
-        )
-    except ImportFileError:
+
+        def load(name: str) -> tuple[list[list[Cell]], int]:
+            data = book.get_sheet_by_name(name)
+            _check_size(data.height, data.width, limits)
+            start = data.start
+            with gc_paused():  # Rust builds a list per row
+                rows: list[list[Any]] = data.to_python()
+            return rows, (start[0] + 1) if start else 1
+
+        return _sheet_with_data(kind, list(book.sheet_names), sheet, path, load, limits)
+    except (ImportFileError, PermissionError):
         raise
     except pc.PasswordError:
         raise ImportFileError(
@@ -285,6 +142,53 @@ def read_workbook(path: Path, kind: str, *, sheet: str | None, limits: Limits) -
         raise ImportFileError(
             f"{path.name} cannot be read: it is damaged or not a spreadsheet"
         ) from None
+
+
+def _sheet_with_data(
+    kind: str,
+    names: list[str],
+    sheet: str | None,
+    path: Path,
+    load: Callable[[str], tuple[list[list[Cell]], int]],
+    limits: Limits,
+) -> RawTable:
+    """The chosen sheet, or without a choice the first sheet that has data:
+    an empty first sheet is said to be empty, with the sheets named, instead
+    of "no column is mapped to the last name"."""
+    listed = ", ".join(f"'{n}'" for n in names)
+    candidates = [_choose_sheet(names, sheet, path)] if sheet is not None else names
+    if not candidates:
+        raise ImportFileError(f"{path.name} has no sheets")
+    empty: list[str] = []
+    for name in candidates:
+        rows, first_row = load(name)
+        if not any(_has_text(row) for row in rows):
+            empty.append(name)
+            continue
+        _check_cells(rows, first_row, limits)
+        table = RawTable(kind, rows, first_row_number=first_row, sheet=name, sheets=names)
+        if empty:
+            skipped = ", ".join(f"'{n}'" for n in empty)
+            table.notes.append(f"sheet {skipped} is empty; read sheet '{name}'")
+        return table
+    if sheet is not None:
+        raise ImportFileError(
+            f"sheet '{candidates[0]}' of {path.name} is empty (its sheets: {listed})"
+        )
+    raise ImportFileError(f"{path.name} has no data: every sheet is empty ({listed})")
+
+
+def _has_text(row: list[Cell]) -> bool:
+    return any(c is not None and (type(c) is not str or c.strip()) for c in row)
+
+
+def _check_cells(rows: list[list[Cell]], first_row: int, limits: Limits) -> None:
+    """The same per-cell limit as a CSV's (a 50 MB cell is no contact)."""
+    most = limits.max_cell_chars
+    for offset, row in enumerate(rows):
+        for column, cell in enumerate(row):
+            if type(cell) is str and len(cell) > most:
+                raise ImportFileError(cell_too_large(first_row + offset, column, limits))
 
 
 def _choose_sheet(names: list[str], sheet: str | None, path: Path) -> str:
@@ -323,18 +227,19 @@ def _read_xlsx_openpyxl(
             f"{path.name} cannot be read: it is damaged or not a spreadsheet "
             f"({type(first).__name__})"
         ) from None
-    try:
-        names = list(book.sheetnames)
-        chosen = _choose_sheet(names, sheet, path)
-        ws = book[chosen]
+
+    def load(name: str) -> tuple[list[list[Cell]], int]:
         rows: list[list[Cell]] = []
-        for values in ws.iter_rows(values_only=True):
+        for values in book[name].iter_rows(values_only=True):
             if len(values) > limits.max_columns:
                 _check_size(0, len(values), limits)
             rows.append(list(values))
             if len(rows) > limits.max_rows:
                 _check_size(len(rows), 0, limits)
-        return RawTable(kind="xlsx", rows=rows, sheet=chosen, sheets=names)
+        return rows, 1
+
+    try:
+        return _sheet_with_data("xlsx", list(book.sheetnames), sheet, path, load, limits)
     except ImportFileError:
         raise
     except Exception:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from crmdesk.core.normalise import email_address
 from crmdesk.db.enums import BuyingRole, ContactLevel, Stance
 from crmdesk.importing import values as vals
 from crmdesk.importing.mapping import KEEP
@@ -182,7 +183,7 @@ def _emails(emails: list[str], out: RowValues, notes: list[str]) -> None:
     valid: list[str] = []
     for text in emails:
         try:
-            address = vals.normalise_email(text)
+            address = email_address(text)
         except ValueError as exc:
             out.errors.append(f"e-mail '{text}' is not valid: {exc}")
             continue

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from crmdesk.importing.errors import ImportCancelled, ImportFileError
+from crmdesk.importing.errors import ImportCancelled, ImportFileError, UnclosedQuoteError
 from crmdesk.importing.readers import DEFAULT_LIMITS, Limits, RawTable, read_table
 
 _POLL_S = 0.05
@@ -49,7 +49,14 @@ def _limit_resources(limits: Limits) -> None:
             pass
 
 
-def _child(conn: Any, path: str, sheet: str | None, encoding: str | None, limits: Limits) -> None:
+def _child(
+    conn: Any,
+    path: str,
+    sheet: str | None,
+    encoding: str | None,
+    limits: Limits,
+    literal_quotes_from: int | None = None,
+) -> None:
     # The Rust abort message ("memory allocation of … failed") is noise for
     # the user; the parent reports the failure in words instead.
     try:
@@ -59,8 +66,18 @@ def _child(conn: Any, path: str, sheet: str | None, encoding: str | None, limits
         pass
     _limit_resources(limits)
     try:
-        table = read_table(Path(path), sheet=sheet, encoding=encoding, limits=limits)
+        table = read_table(
+            Path(path),
+            sheet=sheet,
+            encoding=encoding,
+            limits=limits,
+            literal_quotes_from=literal_quotes_from,
+        )
         _send(conn, ("ok", table))
+    except UnclosedQuoteError as exc:
+        _send(conn, ("quote", (exc.row, exc.lines)))
+    except PermissionError:
+        _send(conn, ("error", f"{Path(path).name} cannot be read: permission denied"))
     except ImportFileError as exc:
         _send(conn, ("error", str(exc)))
     except MemoryError:
@@ -89,6 +106,7 @@ def read_file(
     encoding: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
     cancelled: Callable[[], bool] | None = None,
+    literal_quotes_from: int | None = None,
 ) -> RawTable:
     """Read ``path`` in a sandboxed child process."""
     path = Path(path)
@@ -96,11 +114,16 @@ def read_file(
         raise ImportFileError(f"{path} does not exist or is not a file")
     if path.stat().st_size == 0:
         raise ImportFileError(f"{path.name} is empty")
+    if not os.access(path, os.R_OK):
+        raise ImportFileError(
+            f"{path.name} cannot be read: permission denied (you may not read this file; "
+            "copy it somewhere you own, or ask its owner)"
+        )
     ctx = mp.get_context("spawn")
     receiver, sender = ctx.Pipe(duplex=False)
     process = ctx.Process(
         target=_child,
-        args=(sender, str(path), sheet, encoding, limits),
+        args=(sender, str(path), sheet, encoding, limits, literal_quotes_from),
         name="crmdesk-import-reader",
         daemon=True,
     )
@@ -135,6 +158,8 @@ def read_file(
             process.join(5)
     if status == "ok":
         return payload  # type: ignore[no-any-return]
+    if status == "quote":
+        raise UnclosedQuoteError(*payload)
     if payload == "memory":
         raise ImportFileError(_died_message(path, None))
     if payload.startswith("it cannot"):

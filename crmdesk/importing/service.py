@@ -16,11 +16,13 @@ from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from crmdesk.atomic import atomic_write
+from crmdesk.core.identity import CompanyIndex
 from crmdesk.core.validation import normalise_website
 from crmdesk.db.engine import Database
 from crmdesk.db.enums import BuyingRole, ContactLevel, Stance, Tier
 from crmdesk.db.models import Account, Contact, TierChange
 from crmdesk.db.models_imports import ImportBatch, ImportChange, ImportMapping
+from crmdesk.environment import file_label
 from crmdesk.errors import CrmError
 from crmdesk.formula_guard import neutralise
 from crmdesk.importing import values as vals
@@ -35,7 +37,7 @@ from crmdesk.importing.bulk import (
 from crmdesk.importing.errors import ImportCancelled, ImportFileError
 from crmdesk.importing.mapping import TARGETS, signature
 from crmdesk.importing.memory import gc_paused
-from crmdesk.importing.plan import Plan, RowPlan, company_key
+from crmdesk.importing.plan import Plan, RowPlan
 from crmdesk.importing.snapshot import DIFF_FIELDS, Snapshot
 
 _ENUMS = {"buying_role": BuyingRole, "stance": Stance, "level": ContactLevel}
@@ -142,7 +144,7 @@ def commit(
             conn = session.connection()
             batch = ImportBatch(
                 uuid=uuid.uuid4(),
-                file_name=Path(file_path).name,
+                file_name=file_label(file_path),  # a Latin-1 name is not UTF-8
                 file_sha256=file_digest(file_path) if Path(file_path).is_file() else None,
                 sheet=sheet,
                 settings={
@@ -229,23 +231,34 @@ class _AccountIds(dict[str, int]):
 def _create_accounts(
     session: Session, plan: Plan, creates: list[RowPlan], batch_id: int
 ) -> _AccountIds:
-    """Account ids by company key: existing ones re-read inside this
-    transaction (another window may have added one), new ones inserted."""
+    """Account ids by the rows' account keys: existing ones re-checked inside
+    this transaction, new ones linked as the plan would now (another window
+    may have added one since the preview), else inserted."""
     out = _AccountIds()
     out.created = []
     live = session.execute(
         select(Account.id, Account.name).where(Account.deleted_at.is_(None)).order_by(Account.id)
     )
-    current: dict[str, int] = {}
+    companies: CompanyIndex[int] = CompanyIndex()
+    live_ids: set[int] = set()
     for account_id, name in live:
-        current.setdefault(company_key(name), account_id)
+        companies.add(account_id, name)
+        live_ids.add(account_id)
     needed = {r.account_key for r in creates}
+    current: dict[str, int] = {}
     for row in creates:
-        if row.account_id is not None and row.account_key not in current:
+        if row.account_id is not None and row.account_id not in live_ids:
             raise ImportFileError(
                 f"the account '{row.values.company}' was deleted after the preview; "
                 "preview the import again"
             )
+        if row.account_id is not None:
+            current[row.account_key] = row.account_id
+    for key in needed - set(current):
+        info = plan.new_accounts.get(key) or {"name": _company_of(creates, key)}
+        found = companies.find(info["name"])
+        if found is not None:
+            current[key] = found
     missing = [key for key in needed if key not in current]
     infos = [plan.new_accounts.get(k) or {"name": _company_of(creates, k)} for k in missing]
     if missing:

@@ -1,19 +1,18 @@
 """What the planner needs to know about the database, read once: accounts by
-normalised name, live contacts by e-mail and by name per account."""
+identity key, live contacts by e-mail and by name key per account (the keys
+of :mod:`crmdesk.core.identity`, as the services use them)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import select
 
+from crmdesk.core.identity import CompanyIndex, email_key, person_key, similar_name
 from crmdesk.db.engine import Database
 from crmdesk.db.models import Account, Contact
-from crmdesk.importing.mapping import header_key
 
-FUZZY_CUTOFF = 90
 DIFF_FIELDS = (
     "first_name",
     "last_name",
@@ -33,8 +32,8 @@ DIFF_FIELDS = (
 
 @dataclass
 class Snapshot:
-    accounts: dict[str, tuple[int, str]] = field(default_factory=dict)  # key -> (id, name)
-    emails: dict[str, int] = field(default_factory=dict)  # lower-cased e-mail -> contact id
+    companies: CompanyIndex[int] = field(default_factory=CompanyIndex)  # account ids by name
+    emails: dict[str, int] = field(default_factory=dict)  # e-mail key -> contact id
     names: dict[int, dict[str, int]] = field(default_factory=dict)  # account -> name key -> id
     people: dict[int, tuple[str, int]] = field(default_factory=dict)  # id -> (name, account)
     details: dict[int, dict[str, Any]] = field(default_factory=dict)
@@ -48,14 +47,8 @@ class Snapshot:
 
     def similar(self, account_id: int, name_key: str) -> int | None:
         block = self.names.get(account_id)
-        if not block or not name_key:
-            return None
-        if name_key in block:
-            return block[name_key]
-        hit = process.extractOne(
-            name_key, list(block), scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF
-        )
-        return block[hit[0]] if hit else None
+        hit = similar_name(name_key, block) if block else None
+        return block[hit] if block and hit is not None else None
 
     def load_details(self, ids: set[int]) -> None:
         """Current values of the contacts an import would update."""
@@ -103,7 +96,7 @@ def load_snapshot(db: Database) -> Snapshot:
             .where(Account.deleted_at.is_(None))
             .order_by(Account.id)
         ):
-            snap.accounts.setdefault(header_key(name), (account_id, name))
+            snap.companies.add(account_id, name)
             snap.account_names[account_id] = name
         stmt = select(
             Contact.id, Contact.account_id, Contact.first_name, Contact.last_name,
@@ -112,9 +105,9 @@ def load_snapshot(db: Database) -> Snapshot:
         for cid, account_id, first, last, email, email2 in session.execute(stmt):
             for address in (email, email2):
                 if address:
-                    snap.emails.setdefault(address.lower(), cid)
+                    snap.emails.setdefault(email_key(address), cid)
             full = f"{first or ''} {last}".strip()
-            key = " ".join(header_key(p) for p in full.split())
+            key = person_key(first, last)
             snap.names.setdefault(account_id, {}).setdefault(key, cid)
             snap.people[cid] = (full, account_id)
     return snap

@@ -2,38 +2,28 @@
 
 - text: surrounding whitespace trimmed, runs of spaces collapsed;
 - names: title-cased only when written all in capitals or all in lower case;
-- e-mails: syntax-checked offline (email-validator, no DNS), domain lower-cased;
-  several in one cell (Google's ``" ::: "``, ``;`` or ``,``) are split;
-- phones: E.164 (``+4930123456``) via phonenumbers with a default region,
-  an extension kept as ``ext. N``; text that is no phone number is kept as is
-  (:mod:`crmdesk.importing.phones`);
+- e-mails and phones: as every writer stores them (:mod:`crmdesk.core.normalise`:
+  e-mail checked offline, phones to E.164); several e-mails in one cell
+  (Google's ``" ::: "``, ``;`` or ``,``) are split;
 - numbers a spreadsheet stored for phones lose the spurious ``.0``;
 - dates: ISO ``YYYY-MM-DD``; day-first or month-first decided per column.
 """
 
 from __future__ import annotations
 
-import locale
-import os
 import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
-from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
-
-from crmdesk.importing.phones import phone_from_text
+from crmdesk.core.normalise import default_region as default_region
+from crmdesk.core.phones import phone_from_text as phone_from_text
 from crmdesk.importing.readers import Cell
 
 MULTI_SPLIT = re.compile(r"\s*:::\s*|\s*[;,]\s*")
 _SPACES = re.compile(r"\s+")
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "ter", "zu"}
 _EXCEL_EPOCH = date(1899, 12, 30)
-_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
-_PLAIN_EMAIL = re.compile(
-    rf"^(?={_ATEXT}(?:\.{_ATEXT})*@)[^@]{{1,64}}@"
-    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
-)
 
 
 def cell_to_text(cell: Cell) -> str:
@@ -119,58 +109,6 @@ def split_multi(text: str) -> list[str]:
     if "," not in text and ";" not in text and ":::" not in text:
         return [text] if text else []  # nothing MULTI_SPLIT could split on
     return [part for part in MULTI_SPLIT.split(text) if part]
-
-
-def normalise_email(text: str) -> str:
-    """ValueError (with the reason) when ``text`` is not an e-mail address."""
-    text = clean(text)
-    if text.lower().startswith("mailto:"):
-        text = text[7:]
-    match = _ANGLE.search(text) if ">" in text else None
-    if match:
-        text = match.group(1).strip()
-    if len(text) <= 254 and _PLAIN_EMAIL.match(text):
-        local, _, domain = text.rpartition("@")
-        domain = domain.lower()
-        if "--" not in domain and not _special_use(domain):
-            return f"{local}@{domain}"  # what validate_email returns, 50x faster
-    try:
-        result = validate_email(text, check_deliverability=False)
-    except EmailNotValidError as exc:
-        raise ValueError(str(exc)) from None
-    return result.normalized
-
-
-_ANGLE = re.compile(r"<([^<>]+)>\s*$")
-_SPECIAL_USE = frozenset(SPECIAL_USE_DOMAIN_NAMES)  # "local", "test", "onion", …
-
-
-def _special_use(domain: str) -> bool:
-    """Whether ``domain`` is one of email-validator's special-use domains
-    or under one (it refuses those): "x.test" and "test" are, "contest" not."""
-    if domain in _SPECIAL_USE:
-        return True
-    dot = domain.find(".")
-    while dot != -1:
-        if domain[dot + 1 :] in _SPECIAL_USE:
-            return True
-        dot = domain.find(".", dot + 1)
-    return False
-
-
-def default_region() -> str:
-    """The user's country from the locale (LC_ALL/LC_MESSAGES/LANG), else US."""
-    for name in ("LC_ALL", "LC_TELEPHONE", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        match = re.match(r"[a-z]{2,3}[_-]([A-Z]{2})", value)
-        if match:
-            return match.group(1)
-    try:
-        loc = locale.getlocale()[0] or ""
-    except ValueError:
-        loc = ""
-    match = re.match(r"[a-z]{2,3}[_-]([A-Z]{2})", loc)
-    return match.group(1) if match else "US"
 
 
 def normalise_phone(cell: Cell, region: str) -> tuple[str, bool]:

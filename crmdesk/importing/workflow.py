@@ -35,10 +35,18 @@ def load_file(
     encoding: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
     cancelled: Callable[[], bool] | None = None,
+    literal_quotes_from: int | None = None,
 ) -> Loaded:
     path = Path(path)
     with gc_paused():  # 100k-row files: see crmdesk.importing.memory
-        raw = read_file(path, sheet=sheet, encoding=encoding, limits=limits, cancelled=cancelled)
+        raw = read_file(
+            path,
+            sheet=sheet,
+            encoding=encoding,
+            limits=limits,
+            cancelled=cancelled,
+            literal_quotes_from=literal_quotes_from,
+        )
         table = find_header(raw)
     raw.rows = []  # the Sheet holds the data now; don't keep two copies
     remembered = remembered_mapping(db, table.headers)
@@ -53,6 +61,7 @@ def load_with_snapshot(
     sheet: str | None = None,
     encoding: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    literal_quotes_from: int | None = None,
 ) -> tuple[Loaded, Snapshot]:
     """``load_file`` and the database snapshot at once: while the sandboxed
     reader parses the file, this process reads the contacts to match."""
@@ -61,5 +70,12 @@ def load_with_snapshot(
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="crmdesk-snapshot") as pool,
     ):
         future = pool.submit(load_snapshot, db)
-        loaded = load_file(db, path, sheet=sheet, encoding=encoding, limits=limits)
+        loaded = load_file(
+            db,
+            path,
+            sheet=sheet,
+            encoding=encoding,
+            limits=limits,
+            literal_quotes_from=literal_quotes_from,
+        )
         return loaded, future.result()

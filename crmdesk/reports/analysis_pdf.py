@@ -6,12 +6,12 @@ tier and referrals. Renders a crmdesk.core.analysis.PortfolioAnalysis
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph
 
 from crmdesk.core.analysis import PortfolioAnalysis
-from crmdesk.db.enums import Tier
 from crmdesk.reports import blocks as b
 from crmdesk.reports.analysis_charts import grouped_bars, horizontal_bars, lines
 from crmdesk.reports.layout import Anchor
@@ -20,7 +20,6 @@ from crmdesk.reports.styles import TIER_COLOURS, Styles, fmt_money
 LOST, REDUCED = colors.HexColor("#c92a2a"), colors.HexColor("#f59f00")
 OPENED, CLOSED = colors.HexColor("#1c7ed6"), colors.HexColor("#2f9e44")
 KEPT = colors.HexColor("#1d4e89")
-TIERS = (Tier.STRATEGIC, Tier.PARTNER, Tier.TRANSACTIONAL)
 KEY = "analysis"
 TITLE = "Portfolio analysis"
 
@@ -36,6 +35,11 @@ def _month(label: str) -> str:
 
 def _money(value: Decimal) -> str:
     return fmt_money(value) if value else "—"
+
+
+def _tiers(a: PortfolioAnalysis) -> list[Any]:
+    """The tiers as the analysis lists them, highest first (no db import here)."""
+    return list(reversed(dict.fromkeys(d.tier for d in a.defection)))
 
 
 def analysis_section(a: PortfolioAnalysis, s: Styles, width: float) -> list[Flowable]:
@@ -61,13 +65,13 @@ def analysis_section(a: PortfolioAnalysis, s: Styles, width: float) -> list[Flow
 
 def _defection(a: PortfolioAnalysis, s: Styles, width: float) -> list[Flowable]:
     series = [
-        (t.label, TIER_COLOURS[t.value], [a.rate(q, t).rate for q in a.quarters]) for t in TIERS
+        (t.label, TIER_COLOURS[t.value], [a.rate(q, t).rate for q in a.quarters]) for t in _tiers(a)
     ]
     chart = grouped_bars("Defection rate per quarter and tier (% of customers at its start)",
                          [_short(q) for q in a.quarters], series, width, fmt="{:g} %")  # fmt: skip
     rows = [
         (t.label, *(f"{d.lost}/{d.at_start}" for d in (a.rate(q, t) for q in a.quarters[-4:])))
-        for t in TIERS
+        for t in _tiers(a)
     ]
     head = ("Lost / customers", *a.quarters[-4:])
     parts: list[Flowable] = [Paragraph("Defection", s.h2), chart]
@@ -156,7 +160,7 @@ def _satisfaction(a: PortfolioAnalysis, s: Styles, width: float) -> list[Flowabl
         (t.label, TIER_COLOURS[t.value],
          [next(p.mean for p in a.satisfaction if p.quarter == q and p.tier is t)
           for q in a.quarters])
-        for t in TIERS
+        for t in _tiers(a)
     ]  # fmt: skip
     chart = lines("Satisfaction by tier per quarter (mean, 0–10; CSAT scaled)",
                   [_short(q) for q in a.quarters], series, width)  # fmt: skip

@@ -11,7 +11,8 @@ from email_validator import SPECIAL_USE_DOMAIN_NAMES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crmdesk.importing import phones, values
+from crmdesk.core import normalise, phones
+from crmdesk.importing import values
 
 COMMON = ["DE", "FR", "NL", "AT", "CH", "GB", "IT", "US", "BE", "SE", "PL", "AU", "AF", "AX"]
 REGIONS = st.one_of(
@@ -115,4 +116,4 @@ def test_split_multi_shortcut_is_the_pattern_split(text: str) -> None:
 def test_special_use_domains_as_email_validator_lists_them(labels: list[str]) -> None:
     domain = ".".join(labels)
     expected = any(domain == d or domain.endswith("." + d) for d in SPECIAL_USE_DOMAIN_NAMES)
-    assert values._special_use(domain) == expected
+    assert normalise._special_use(domain) == expected

@@ -176,7 +176,7 @@ def test_phone_fast_paths_agree_with_phonenumbers(
     """The shortcuts for "+49 30 …" and "030 …" give what phonenumbers gives."""
     import phonenumbers
 
-    from crmdesk.importing import phones
+    from crmdesk.core import phones
 
     text = (
         (f"+{digits[:2]}{sep}{digits[2:]}") if international else f"0{digits[:3]}{sep}{digits[3:]}"
@@ -198,7 +198,7 @@ def test_phone_fast_paths_agree_with_phonenumbers(
 def test_email_fast_path_agrees_with_email_validator(local: str, domain: str) -> None:
     from email_validator import EmailNotValidError, validate_email
 
-    from crmdesk.importing.values import normalise_email
+    from crmdesk.core.normalise import email_address as normalise_email
 
     text = f"{local}@{domain}"
     try:

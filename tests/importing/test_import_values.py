@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
+from crmdesk.core.normalise import email_address
 from crmdesk.importing import values as v
 from crmdesk.importing.mapping import KEEP
 from crmdesk.importing.rows import ColumnInfo, normalise_row
@@ -45,13 +46,13 @@ def test_full_name_split(raw: str, first: str, last: str) -> None:
 
 
 def test_emails() -> None:
-    assert v.normalise_email(" Anna.Schmidt@ACME.DE ") == "Anna.Schmidt@acme.de"
-    assert v.normalise_email("mailto:bob@example.com") == "bob@example.com"
-    assert v.normalise_email("Bob Jones <bob@example.com>") == "bob@example.com"
-    assert v.normalise_email("jürgen@bäckerei.de") == "jürgen@bäckerei.de"
+    assert email_address(" Anna.Schmidt@ACME.DE ") == "Anna.Schmidt@acme.de"
+    assert email_address("mailto:bob@example.com") == "bob@example.com"
+    assert email_address("Bob Jones <bob@example.com>") == "bob@example.com"
+    assert email_address("jürgen@bäckerei.de") == "jürgen@bäckerei.de"
     for bad in ("not-an-email", "a@b", "anna@localhost", "x@@y.com", "a b@c.de"):
         with pytest.raises(ValueError):
-            v.normalise_email(bad)
+            email_address(bad)
 
 
 @pytest.mark.parametrize(

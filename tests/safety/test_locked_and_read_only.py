@@ -98,7 +98,7 @@ def test_a_failed_save_in_the_window_shows_a_dialog_and_keeps_the_edit(
     from PySide6.QtWidgets import QMessageBox
 
     from crmdesk.app import create_window
-    from crmdesk.gui.account_table import ID_ROLE
+    from crmdesk.gui.portfolio.account_table import ID_ROLE
 
     shown: list[str] = []
     monkeypatch.setattr(
@@ -157,7 +157,7 @@ def test_the_window_opens_a_read_only_medium_and_save_says_why(
     from PySide6.QtWidgets import QMessageBox
 
     from crmdesk.app import create_window
-    from crmdesk.gui.account_table import ID_ROLE
+    from crmdesk.gui.portfolio.account_table import ID_ROLE
     from crmdesk.gui.instance_lock import guarded_start
 
     shown: list[str] = []

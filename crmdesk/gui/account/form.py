@@ -1,19 +1,18 @@
 """The account details form (Overview tab and New account dialog).
 
-Fields are validated as the user types with the same rules the services use
-(crmdesk.core.validation), so Save only offers what the database accepts;
-the service validates again on save.
+Fields are validated as the user types by the service's own rules
+(crmdesk.core.accounts.field_problems), so Save only offers what the
+database accepts; the service validates again on save.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from crmdesk.core import validation as v
+from crmdesk.core.accounts import field_problems
 from crmdesk.db.enums import (
     AccountStatus,
     AcquisitionSource,
@@ -23,7 +22,6 @@ from crmdesk.db.enums import (
     Tier,
 )
 from crmdesk.db.models import Account
-from crmdesk.errors import InvalidValueError
 from crmdesk.gui.common.fmt import plain_money
 from crmdesk.gui.common.style import compact
 from crmdesk.gui.forms.ui_account_form import Ui_AccountForm
@@ -47,14 +45,6 @@ ENUM_FIELDS: dict[str, tuple[str, Any, bool]] = {  # widget, enum, may be empty
     "acquisition_source": ("acquisitionSource", AcquisitionSource, True),
     "employee_band": ("employeeBand", EmployeeBand, True),
     "defection_type": ("defectionType", DefectionType, True),
-}
-_CHECKS: dict[str, Callable[[str], object]] = {
-    "name": lambda x: v.clean_text(x, "Name", required=True, max_len=200),
-    "website": v.normalise_website,
-    "country": v.parse_country,
-    "currency": v.parse_currency,
-    "annual_value": lambda x: v.parse_money(x, "Annual value"),
-    "potential_value": lambda x: v.parse_money(x, "Potential"),
 }
 _INVALID = "border: 1px solid #c62828;"
 
@@ -156,14 +146,7 @@ class AccountForm(QWidget):
         return str(self.ui.tier.currentData())
 
     def errors(self) -> dict[str, str]:
-        values = self.values()
-        problems = {}
-        for field, check in _CHECKS.items():
-            try:
-                check(values.get(field) or "")
-            except InvalidValueError as exc:
-                problems[field] = str(exc)
-        return problems
+        return field_problems(self.values())
 
     def show_errors(self, problems: dict[str, str]) -> None:
         for field, name in TEXT_FIELDS.items():

@@ -210,29 +210,23 @@ class ActivityPane(QWidget):
         due = None
         if self.ui.quickFollowUp.isChecked():
             due = datetime.combine(cast(date, self.ui.quickDue.date().toPython()), time(9, 0))
-        follow_up = {
-            "kind": ActivityKind.TASK.value,
-            "subject": self.tr("Follow up: %s") % fields["subject"].strip(),
-            "due_at": due,
-        }
+        follow_up = self.tr("Follow up: %s") % fields["subject"].strip()
 
-        def do() -> list[Activity]:
-            logged = [svc.log_activity(db, account_id, contact_ids=people, **fields)]
-            if due is not None:
-                try:
-                    logged.append(svc.log_activity(db, account_id, contact_ids=people, **follow_up))
-                except Exception:  # all or nothing for the user's one action
-                    svc.delete_activity(db, logged[0].id)
-                    raise
-            return logged
+        def do() -> list[Activity]:  # one transaction: both or neither
+            return svc.log_with_follow_up(
+                db,
+                account_id,
+                contact_ids=people,
+                follow_up_due=due,
+                follow_up_subject=follow_up,
+                **fields,
+            )
 
         def undo(logged: list[Activity]) -> None:
-            for item in logged:
-                svc.delete_activity(db, item.id)
+            svc.delete_activities(db, [item.id for item in logged])
 
         def redo(logged: list[Activity]) -> None:
-            for item in logged:
-                svc.restore_activity(db, item.id)
+            svc.restore_activities(db, [item.id for item in logged])
 
         try:
             logged = self._perform(self.tr("Log %s") % fields["subject"].strip(), do, undo, redo)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHeaderView,
+    QMessageBox,
     QTableWidgetItem,
     QWidget,
 )
@@ -30,7 +31,7 @@ from crmdesk.gui.import_wizard.models import ActionDelegate, PlanModel, SheetMod
 from crmdesk.gui.import_wizard.preview import PreviewPages
 from crmdesk.importing import plan as planning
 from crmdesk.importing import service
-from crmdesk.importing.errors import ImportCancelled
+from crmdesk.importing.errors import ImportCancelled, UnclosedQuoteError
 from crmdesk.importing.mapping import TARGETS, check_mapping
 from crmdesk.importing.values import cell_to_text, default_region
 from crmdesk.importing.workflow import Loaded, load_file
@@ -63,6 +64,9 @@ class ImportWizard(PreviewPages, QDialog):
         self.job: Any = None
         self._targets: list[str] = []
         self.model: PlanModel | None = None
+        # the last read's arguments, for re-reading after an unclosed quote
+        self._pending: tuple[str, str | None, str | None] | None = None
+        self._literal_quotes_from: int | None = None
         self._setup_widgets()
         self._show_page(0)
         self._load_recent()
@@ -223,6 +227,11 @@ class ImportWizard(PreviewPages, QDialog):
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ImportCancelled):
             return
+        if isinstance(exc, UnclosedQuoteError) and self._pending is not None:
+            if self.ask_literal_quotes(exc):
+                path, sheet, encoding = self._pending
+                self._load(path, sheet, encoding, literal_quotes_from=exc.row)
+                return
         if self.ui.pages.currentIndex() == 0:
             self.ui.fileError.setText(str(exc))
         else:
@@ -240,18 +249,43 @@ class ImportWizard(PreviewPages, QDialog):
             self.window_api.jobs.wait(30000)
         super().reject()
 
+    def ask_literal_quotes(self, exc: UnclosedQuoteError) -> bool:
+        """Offer to read the CSV with quotes as ordinary characters from the
+        row whose quote is never closed (tests replace this)."""
+        text = self.tr(
+            "%1.\n\nRead the file again with quotes as ordinary characters from row %2 on?"
+        )
+        answer = QMessageBox.question(
+            self, self.tr("A quote is never closed"),
+            text.replace("%1", str(exc)[:1].upper() + str(exc)[1:]).replace("%2", str(exc.row)),
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
     # --- page 1: read the file --------------------------------------------
-    def _load(self, path: str, sheet: str | None, encoding: str | None) -> None:
+    def _load(
+        self,
+        path: str,
+        sheet: str | None,
+        encoding: str | None,
+        literal_quotes_from: int | None = None,
+    ) -> None:
         if not path:
             self.ui.fileError.setText(self.tr("Choose a file first."))
             return
         self.ui.fileError.setText("")
         db = self.db
+        self._pending = (path, sheet, encoding) if literal_quotes_from is None else None
+        self._literal_quotes_from = literal_quotes_from
 
         def work(ctx: Any) -> Loaded:
             ctx.progress(0, 0, self.tr("Reading %s…") % Path(path).name)
             return load_file(
-                db, path, sheet=sheet, encoding=encoding, cancelled=lambda: ctx.cancelled
+                db,
+                path,
+                sheet=sheet,
+                encoding=encoding,
+                cancelled=lambda: ctx.cancelled,
+                literal_quotes_from=literal_quotes_from,
             )
 
         self._run(self.tr("Reading the file…"), work, self._loaded)
@@ -262,7 +296,7 @@ class ImportWizard(PreviewPages, QDialog):
         raw = self.loaded.raw
         sheet = self.ui.sheetCombo.currentText() if raw.kind != "csv" else None
         encoding = self.ui.encodingCombo.currentText() if raw.kind == "csv" else None
-        self._load(str(self.loaded.path), sheet, encoding)
+        self._load(str(self.loaded.path), sheet, encoding, self._literal_quotes_from)
 
     def _loaded(self, loaded: Loaded) -> None:
         self.loaded = loaded

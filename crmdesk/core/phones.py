@@ -139,6 +139,8 @@ def _trunk_zero(region: str) -> _TrunkZero | None:
         return None
     if meta.national_prefix_for_parsing != "0" or not meta.international_prefix:
         return None
+    if meta.country_code is None:
+        return None
     if phonenumbers.region_code_for_country_code(meta.country_code) != region.upper():
         return None  # possible lengths would come from another region's data
     pattern = meta.general_desc.national_number_pattern if meta.general_desc else None

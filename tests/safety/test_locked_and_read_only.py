@@ -157,8 +157,8 @@ def test_the_window_opens_a_read_only_medium_and_save_says_why(
     from PySide6.QtWidgets import QMessageBox
 
     from crmdesk.app import create_window
-    from crmdesk.gui.portfolio.account_table import ID_ROLE
     from crmdesk.gui.instance_lock import guarded_start
+    from crmdesk.gui.portfolio.account_table import ID_ROLE
 
     shown: list[str] = []
     monkeypatch.setattr(

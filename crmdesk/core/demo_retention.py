@@ -62,7 +62,9 @@ def add_retention(
 ) -> None:
     """Fill the retention data of accounts ``first_id``..``last_id``;
     ``insert`` is the demo's bulk insert (passed in: no import cycle)."""
-    rng = random.Random(seed * 7919 + 15)
+    # the first account id in the seed: a second demo on the same database
+    # gets other UUIDs (and the same data again for a fresh one)
+    rng = random.Random(seed * 7919 + 15 + first_id * 1_000_003)
     _status_history(conn, rng, first_id, last_id, now, insert)
     _complaints(conn, first_id, last_id, now)
     _satisfaction(conn, first_id, last_id)

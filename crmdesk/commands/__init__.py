@@ -17,3 +17,4 @@ def load() -> None:
     from crmdesk.commands import records  # noqa: F401
     from crmdesk.commands import activities  # noqa: F401
     from crmdesk.commands import health  # noqa: F401
+    from crmdesk.commands import retention  # noqa: F401

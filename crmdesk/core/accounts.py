@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from crmdesk.core import retention
 from crmdesk.core import validation as v
 from crmdesk.core.identity import CompanyIndex
 from crmdesk.db.engine import Database
@@ -104,7 +105,7 @@ def _known_owner(session: Session, owner: str | None) -> str | None:
 
 
 def _check_lost(account: Account) -> None:
-    if account.status is not AccountStatus.LOST:
+    if not account.status.needs_defection:
         account.defection_type = None
         account.defection_reason = None
 
@@ -132,12 +133,17 @@ def create_account(
     if not cleaned.get("name"):
         raise InvalidValueError("Name is required")
     tier_value = v.parse_enum(Tier, tier, "Tier") or Tier.TRANSACTIONAL
+    status = cleaned.pop("status", None) or AccountStatus.ACTIVE
     with db.session() as session:
         cleaned["owner"] = _known_owner(session, cleaned.get("owner"))
         account = Account(tier=tier_value, **cleaned)
-        _check_lost(account)
         session.add(account)
-        session.flush()
+        # the status rule and its history row: crmdesk.core.retention
+        retention.apply_status(
+            session, account, status, defection_type=cleaned.get("defection_type"),
+            reason=cleaned.get("defection_reason"),
+        )  # fmt: skip
+        _check_lost(account)
         session.add(
             TierChange(account_id=account.id, from_tier=None, to_tier=tier_value, reason="Created")
         )
@@ -150,10 +156,17 @@ def update_account(db: Database, account_id: int, **changes: Any) -> Account:
         raise InvalidValueError("Name is required")
     with db.session() as session:
         account = load(session, account_id)
+        status = cleaned.pop("status", None)
         if "owner" in cleaned:
             cleaned["owner"] = _known_owner(session, cleaned["owner"])
         for key, value in cleaned.items():
             setattr(account, key, value)
+        if status is not None and status is not account.status:
+            # lost/reduced need a defection type, reason and value lost
+            retention.apply_status(
+                session, account, status, defection_type=account.defection_type,
+                reason=account.defection_reason,
+            )  # fmt: skip
         _check_lost(account)
     return account
 

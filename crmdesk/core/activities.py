@@ -16,10 +16,17 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from crmdesk.core import accounts
+from crmdesk.core import accounts, activity_rules
 from crmdesk.core import validation as v
 from crmdesk.db.engine import Database
-from crmdesk.db.enums import ActivityKind, ComplaintStatus, Direction
+from crmdesk.db.enums import (
+    ActivityKind,
+    ComplaintCategory,
+    ComplaintSeverity,
+    ComplaintStatus,
+    Direction,
+    SatisfactionKind,
+)
 from crmdesk.db.models import Account, Activity, Contact
 from crmdesk.db.types import utcnow
 from crmdesk.errors import InvalidValueError, NotFoundError
@@ -65,6 +72,9 @@ _FIELDS: dict[str, Any] = {
     "outcome": lambda x: v.clean_text(x, "Outcome"),
     "complaint_status": lambda x: v.parse_enum(ComplaintStatus, x, "Complaint status"),
     "satisfaction_score": v.parse_score,
+    "complaint_category": lambda x: v.parse_enum(ComplaintCategory, x, "Complaint category"),
+    "complaint_severity": lambda x: v.parse_enum(ComplaintSeverity, x, "Severity"),
+    "satisfaction_kind": lambda x: v.parse_enum(SatisfactionKind, x, "Kind of score"),
 }
 EDITABLE_FIELDS = tuple(_FIELDS)
 
@@ -83,6 +93,9 @@ def _check_kind_fields(activity: Activity) -> None:
         activity.complaint_status = None
     if activity.kind is not ActivityKind.SATISFACTION_CHECK:
         activity.satisfaction_score = None
+    # complaint register fields and the check's scale (crmdesk.core.activity_rules)
+    activity_rules.check_complaint_fields(activity)
+    activity_rules.check_satisfaction_fields(activity)
 
 
 def _set_contacts(session: Session, activity: Activity, contact_ids: Iterable[int]) -> None:

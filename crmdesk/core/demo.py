@@ -22,6 +22,7 @@ from sqlalchemy import Connection, func, select
 
 from crmdesk.core import demo_data as words
 from crmdesk.core import demo_plans
+from crmdesk.core.demo_retention import add_retention
 from crmdesk.db import fts
 from crmdesk.db.engine import Database
 from crmdesk.db.enums import (
@@ -66,6 +67,7 @@ KIND_WEIGHTS = {
     ActivityKind.TASK: 10,
 }
 LEVELS = list(ContactLevel)
+STATUSES = [AccountStatus.ACTIVE, AccountStatus.AT_RISK, AccountStatus.LOST]
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,7 @@ class _Generator:
         country = r.choice(words.COUNTRIES)
         low, high = TIER_SHAPE[tier][3]
         value = Decimal(r.randrange(low, high, 500))
-        status = r.choices(list(AccountStatus), weights=(90, 7, 3))[0]
+        status = r.choices(STATUSES, weights=(90, 7, 3))[0]
         defection = r.choice(list(DefectionType)) if status is AccountStatus.LOST else None
         slug = "".join(ch for ch in name.split()[0].lower() if ch.isascii() and ch.isalnum())
         created = self.now - timedelta(days=r.randint(400, 3000))
@@ -293,7 +295,7 @@ def generate_demo(
     totals = [0, 0, 0]
     chunk = 500
     with db.engine.begin() as conn, fts.triggers_suspended(conn):
-        account_id = _next_id(conn, Account.__table__)
+        account_id = first_account_id = _next_id(conn, Account.__table__)
         contact_id = _next_id(conn, Contact.__table__)
         activity_id = _next_id(conn, Activity.__table__)
         plan_id = _next_id(conn, AccountPlan.__table__)
@@ -353,4 +355,5 @@ def generate_demo(
             totals[2] += len(batch["x"])
             if progress:
                 progress(totals[0], accounts)
+        add_retention(conn, first_account_id, account_id - 1, seed, gen.now, _bulk_insert)
     return DemoResult(*totals)

@@ -29,6 +29,7 @@ from typing import Any
 
 from crmdesk.core import cadence
 from crmdesk.core.cadence import Cadence, State
+from crmdesk.core.complaints import RESPONSE_TARGET_DAYS
 from crmdesk.core.health_facts import Facts, Selection, Watched, gather
 from crmdesk.db.engine import Database
 from crmdesk.db.enums import Tier
@@ -54,7 +55,8 @@ WEIGHTS: dict[str, int] = {
     "plan": 5,
 }
 GREEN_FROM, YELLOW_FROM = 80, 60
-COMPLAINT_AGE_LIMIT = 30  # days an open complaint may stay open (per-tier targets come later)
+COMPLAINT_AGE_LIMIT = 30  # days an open complaint may stay open; past its tier's
+# response target (crmdesk.core.complaints.RESPONSE_TARGET_DAYS) it is red sooner
 OVERDUE_RED_DAYS, OVERDUE_RED_COUNT = 30, 5
 PLAN_REVIEW_DAYS = {Tier.STRATEGIC: 90, Tier.PARTNER: 180}  # partner/strategic only
 TREND_MIN_BEFORE = 4  # fewer touches than this in the earlier 90 days: no trend to judge
@@ -264,6 +266,14 @@ def score_complaints(f: Facts, ctx: Context) -> Component:
     oldest = "open" if n == 1 else "the oldest open"
     text = f"{what}, {oldest} for {age} days (limit {COMPLAINT_AGE_LIMIT})."
     if age > COMPLAINT_AGE_LIMIT:
+        return _c("complaints", 0, Band.RED, text, action="open_complaints")
+    if f.overdue_complaints:  # past the tier's response target (crmdesk.core.complaints)
+        late = f.overdue_complaints
+        target = RESPONSE_TARGET_DAYS[f.tier]
+        text += (
+            f" {late} past the response target of {target} working days"
+            f" for a {f.tier.label.lower()} account."
+        )
         return _c("complaints", 0, Band.RED, text, action="open_complaints")
     return _c("complaints", w - 5 * n, Band.YELLOW, text, action="open_complaints")
 

@@ -86,6 +86,7 @@ class Facts:
     touches_before: int = 0
     open_complaints: int = 0
     oldest_complaint: datetime | None = None
+    overdue_complaints: int = 0  # past the tier's response target (core.complaints)
     overdue_follow_ups: int = 0
     oldest_overdue: datetime | None = None
     satisfaction_checks: int = 0
@@ -180,6 +181,23 @@ def gather_complaints(
         f = out.get(acc)
         if f is not None:
             f.open_complaints, f.oldest_complaint = int(count), _utc(oldest)
+
+
+def gather_overdue_complaints(
+    session: Session, sel: Selection, now: datetime, out: dict[int, Facts]
+) -> None:
+    """Open complaints past their tier's response target: the open rows
+    (account, received) from the partial index, due dates by crmdesk.core.complaints."""
+    from crmdesk.core import complaints
+
+    stmt = select(Activity.account_id, Activity.occurred_at).where(
+        _where(OPEN_COMPLAINT_SQL), *_in_selection(Activity.account_id, sel)
+    )
+    today = now.astimezone().date()
+    for acc, received in session.connection().execute(stmt):
+        f = out.get(acc)
+        if f is not None and today > complaints.due_date(f.tier, _utc(received) or now):
+            f.overdue_complaints += 1
 
 
 def gather_follow_ups(
@@ -334,6 +352,7 @@ Gatherer = Callable[[Session, Selection, datetime, dict[int, Facts]], None]
 GATHERERS: tuple[Gatherer, ...] = (
     gather_touches,
     gather_complaints,
+    gather_overdue_complaints,
     gather_follow_ups,
     gather_satisfaction,
     gather_contacts,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from crmdesk.db.enums import AccountStatus, LifecycleStage, Tier
 
 if TYPE_CHECKING:
+    from crmdesk.core.analysis import PortfolioAnalysis
     from crmdesk.core.health import AccountHealth
     from crmdesk.core.health_store import HistoryPoint
 
@@ -160,3 +161,4 @@ class PackDocument:
     at_risk: tuple[AtRiskRow, ...]
     overdue: tuple[OverdueRow, ...]
     plans: tuple[PlanDocument, ...]
+    analysis: PortfolioAnalysis | None = None  # the whole portfolio (crmdesk.core.analysis)

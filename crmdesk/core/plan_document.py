@@ -18,6 +18,7 @@ from sqlalchemy import and_, distinct, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from crmdesk.core import signals
+from crmdesk.core.analysis import analyse_in_session
 from crmdesk.core.health import AccountHealth, health_in_session
 from crmdesk.core.health_facts import Selection
 from crmdesk.core.health_store import history_in_session
@@ -280,6 +281,7 @@ def build_pack(
         stmt = select(Account).where(Account.id.in_(list(order)))
         accounts = sorted(session.scalars(stmt), key=lambda a: order[a.id])
         plans = _documents(session, accounts, now, progress=progress, cancelled=cancelled)
+        portfolio = analyse_in_session(session, now)  # the pack's analysis section
     return PackDocument(
         title="Account review pack",
         selection=describe_selection(flt, names),
@@ -288,6 +290,7 @@ def build_pack(
         at_risk=tuple(_at_risk(plans)),
         overdue=tuple(_overdue(plans)),
         plans=tuple(plans),
+        analysis=portfolio,
     )
 
 

@@ -179,27 +179,32 @@ def _among(column: Any, ids: list[int] | None) -> list[ColumnElement[bool]]:
 
 def _complaints(session: Any, ids: list[int] | None, names: dict[int, AccountHealth],
                 now: datetime) -> list[WorkItem]:  # fmt: skip
+    """Open complaints past their tier's response target (working days,
+    crmdesk.core.complaints) or the health score's age limit, whichever
+    comes first."""
+    from crmdesk.core.complaints import RESPONSE_TARGET_DAYS, due_date
+
     today = now.astimezone().date()
-    limit = now - timedelta(days=COMPLAINT_AGE_LIMIT)
     stmt = (
         select(Activity.id, Activity.account_id, Activity.subject, Activity.occurred_at)
-        .where(
-            text(f"({hf.OPEN_COMPLAINT_SQL})"),
-            Activity.occurred_at < limit,
-            *_among(Activity.account_id, ids),
-        )  # fmt: skip
+        .where(text(f"({hf.OPEN_COMPLAINT_SQL})"), *_among(Activity.account_id, ids))
         .order_by(Activity.occurred_at)
     )
     out = []
     for act_id, acc, subject, when in session.connection().execute(stmt):
         h = names.get(acc)
-        if h is None:
+        received = hf._utc(when)
+        if h is None or received is None:
             continue
-        opened = hf._utc(when).astimezone().date()  # type: ignore[union-attr]
-        due = opened + timedelta(days=COMPLAINT_AGE_LIMIT)
-        out.append(WorkItem(ItemKind.COMPLAINT, subject,
-                            f"Complaint open since {opened.isoformat()} "
-                            f"(limit {COMPLAINT_AGE_LIMIT} days).", acc, h.name, h.owner, due,
+        opened = received.astimezone().date()
+        due = min(due_date(h.tier, received), opened + timedelta(days=COMPLAINT_AGE_LIMIT))
+        if due >= today:
+            continue
+        why = (
+            f"Complaint open since {opened.isoformat()} (respond within "
+            f"{RESPONSE_TARGET_DAYS[h.tier]} working days; limit {COMPLAINT_AGE_LIMIT} days)."
+        )
+        out.append(WorkItem(ItemKind.COMPLAINT, subject, why, acc, h.name, h.owner, due,
                             _late(due, today), activity_id=act_id))  # fmt: skip
     return out
 

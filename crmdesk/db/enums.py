@@ -66,7 +66,14 @@ class AcquisitionSource(LabelledEnum):
 class AccountStatus(LabelledEnum):
     ACTIVE = "active"
     AT_RISK = "at_risk"
+    REDUCED = "reduced"  # still a customer, buying less (a partial defection)
     LOST = "lost"
+    WON_BACK = "won_back"  # a former or lapsed customer buying again
+
+    @property
+    def needs_defection(self) -> bool:
+        """Lost and reduced need a defection type, a reason and the value lost."""
+        return self in (AccountStatus.LOST, AccountStatus.REDUCED)
 
 
 class DefectionType(LabelledEnum):
@@ -136,6 +143,38 @@ class ComplaintStatus(LabelledEnum):
     IN_PROGRESS = "in_progress"
     RESOLVED = "resolved"
     REJECTED = "rejected"
+
+
+class ComplaintCategory(LabelledEnum):
+    PRODUCT = "product"
+    DELIVERY = "delivery"
+    SERVICE = "service"
+    INVOICING = "invoicing"
+    PRICE = "price"
+    OTHER = "other"
+
+
+class ComplaintSeverity(LabelledEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+
+class SatisfactionKind(LabelledEnum):
+    """The scale a satisfaction check was scored on."""
+
+    CSAT = "csat"  # customer satisfaction, 1-5
+    NPS = "nps"  # "would you recommend us", 0-10
+    SCORE = "score"  # the original 0-10 satisfaction score
+
+    @property
+    def label(self) -> str:
+        return {"csat": "CSAT (1–5)", "nps": "NPS (0–10)", "score": "Score (0–10)"}[self.value]
+
+    @property
+    def scale(self) -> tuple[int, int]:
+        return (1, 5) if self is SatisfactionKind.CSAT else (0, 10)
 
 
 class EmployeeBand(LabelledEnum):

@@ -32,12 +32,15 @@ from crmdesk.db.enums import (
     AcquisitionSource,
     ActivityKind,
     BuyingRole,
+    ComplaintCategory,
+    ComplaintSeverity,
     ComplaintStatus,
     ContactLevel,
     DefectionType,
     Direction,
     EmployeeBand,
     LifecycleStage,
+    SatisfactionKind,
     Stance,
     Tier,
 )
@@ -115,8 +118,18 @@ class Account(Tracked, Base):
     # ideal days between touches when the tier's default does not fit
     # (crmdesk.core.cadence derives the maximum from it)
     cadence_days: Mapped[int | None] = mapped_column(Integer)
+    # advocacy (0006): agreed to act as a reference, and within which limits;
+    # who referred a new account whose acquisition source is "referral"
+    reference_agreed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reference_limits: Mapped[str | None] = mapped_column(Text)
+    referred_by_account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    referred_by_contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", use_alter=True)  # contacts point at accounts too
+    )
 
-    parent: Mapped[Account | None] = relationship(remote_side="Account.id")
+    parent: Mapped[Account | None] = relationship(
+        remote_side="Account.id", foreign_keys=[parent_id]
+    )
     tier_changes: Mapped[list[TierChange]] = relationship(
         back_populates="account", order_by="TierChange.changed_at"
     )
@@ -183,7 +196,7 @@ class Contact(Tracked, Base):
     # (key buying roles are watched by default, see crmdesk.core.cadence)
     stay_in_touch_days: Mapped[int | None] = mapped_column(Integer)
 
-    account: Mapped[Account] = relationship()
+    account: Mapped[Account] = relationship(foreign_keys=[account_id])
     reports_to: Mapped[Contact | None] = relationship(remote_side="Contact.id")
 
     __table_args__ = (
@@ -214,6 +227,19 @@ class Activity(Tracked, Base):
     outcome: Mapped[str | None] = mapped_column(Text)
     complaint_status: Mapped[ComplaintStatus | None] = mapped_column(enum_column(ComplaintStatus))
     satisfaction_score: Mapped[int | None] = mapped_column(Integer)
+    # retention (0006): the complaint's register fields and the check's scale
+    complaint_category: Mapped[ComplaintCategory | None] = mapped_column(
+        enum_column(ComplaintCategory)
+    )
+    complaint_severity: Mapped[ComplaintSeverity | None] = mapped_column(
+        enum_column(ComplaintSeverity)
+    )
+    recovery_action: Mapped[str | None] = mapped_column(Text)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    customer_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    satisfaction_kind: Mapped[SatisfactionKind | None] = mapped_column(
+        enum_column(SatisfactionKind)
+    )
 
     account: Mapped[Account] = relationship()
     contacts: Mapped[list[Contact]] = relationship(secondary=activity_contacts)

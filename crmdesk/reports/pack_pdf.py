@@ -20,6 +20,9 @@ from reportlab.platypus import Flowable, HRFlowable, PageBreak, Paragraph, Space
 from crmdesk.core.plan_data import PackDocument, PlanDocument
 from crmdesk.core.plan_document import Cancelled
 from crmdesk.reports import blocks as b
+from crmdesk.reports.analysis_pdf import KEY as ANALYSIS_KEY
+from crmdesk.reports.analysis_pdf import TITLE as ANALYSIS_TITLE
+from crmdesk.reports.analysis_pdf import analysis_section
 from crmdesk.reports.fonts import markup
 from crmdesk.reports.health_block import pack_reason
 from crmdesk.reports.layout import (
@@ -126,8 +129,9 @@ def _summary(pack: PackDocument, s: Styles, width: float) -> list[Flowable]:
 
 def pack_story(pack: PackDocument, s: Styles, doc: CrmDocTemplate) -> list[Flowable]:
     width, height = doc.width, doc.height
+    analysis = [(ANALYSIS_TITLE, ANALYSIS_KEY)] if pack.analysis is not None else []
     toc = Contents(
-        [("Portfolio summary", "summary")]
+        [("Portfolio summary", "summary"), *analysis]
         + [(p.account.name, f"account-{p.account.id}") for p in pack.plans]
     )
     story: list[Flowable] = [
@@ -137,6 +141,7 @@ def pack_story(pack: PackDocument, s: Styles, doc: CrmDocTemplate) -> list[Flowa
         toc,
         PageBreak(),
         *_summary(pack, s, width),
+        *(analysis_section(pack.analysis, s, width) if pack.analysis is not None else []),
     ]
     writer = PlanWriter(s, width, height)
 

@@ -23,6 +23,7 @@ MODULES = [
     "bench_import",
     "bench_safety",
     "bench_health",
+    "bench_retention",
 ]
 
 

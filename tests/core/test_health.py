@@ -172,7 +172,14 @@ def test_lost_accounts_have_no_score_and_portfolio_is_worst_first(db):
     good = accounts.create_account(db, name="Good", tier="transactional")
     _call(db, good.id, 1)
     bad = accounts.create_account(db, name="Bad", tier="transactional")
-    lost = accounts.create_account(db, name="Gone", tier="transactional", status="lost")
+    lost = accounts.create_account(
+        db,
+        name="Gone",
+        tier="transactional",
+        status="lost",
+        defection_type="market",
+        defection_reason="Plant closed",
+    )
     rows = health.portfolio_health(db)
     assert [r.name for r in rows] == ["Bad", "Good"]
     assert [r.name for r in health.portfolio_health(db, needs_attention=True)] == ["Bad"]

@@ -68,7 +68,14 @@ def test_portfolio_sorted_by_health_follows_the_data(db):
         a = accounts.create_account(db, name=name, tier="transactional")
         _log(db, a.id, days)
         names.append(name)
-    accounts.create_account(db, name="Lost One", tier="transactional", status="lost")
+    accounts.create_account(
+        db,
+        name="Lost One",
+        tier="transactional",
+        status="lost",
+        defection_type="price",
+        defection_reason="Cheaper tender",
+    )
 
     def order(**kw):  # type: ignore[no-untyped-def]
         return [r.name for r in list_accounts(db, sort=SortKey.HEALTH, **kw)]

@@ -106,7 +106,8 @@ def test_export_import_round_trip(people: list[dict[str, str]], kind: str) -> No
             result = service.commit(db, plan, file_path=path, backup=False)
             assert result.created == len(people) and result.rejected == 0
             with db.session() as session:
-                stmt = select(Contact, Account.name).join(Account).order_by(Contact.id)
+                stmt = select(Contact, Account.name).join(Account, Account.id == Contact.account_id)
+                stmt = stmt.order_by(Contact.id)
                 got = list(session.execute(stmt))
         finally:
             db.dispose()

@@ -91,7 +91,7 @@ def test_contents_over_several_pages_point_at_the_right_pages(demo_db, tmp_path)
     out = write_pack_pdf(pack, tmp_path / "all.pdf")
     reader = PdfReader(out)
     contents = _contents(reader)
-    assert len(contents) == len(pack.plans) + 1
+    assert len(contents) == len(pack.plans) + 2  # summary, portfolio analysis
     assert contents["Portfolio summary"] == 4  # cover, two pages of contents
     pages = sorted(contents.values())
     assert pages == sorted(set(pages))  # every entry on its own page

@@ -92,7 +92,8 @@ class AccountForm(QWidget):
         self.edited.emit()
 
     def _lost_fields(self) -> None:
-        lost = self.ui.status.currentData() == AccountStatus.LOST.value
+        status = self.ui.status.currentData()
+        lost = status is not None and AccountStatus(status).needs_defection  # lost or reduced
         for widget in (self.ui.defectionType, self.ui.defectionReason):
             widget.setEnabled(lost)
 
@@ -137,7 +138,7 @@ class AccountForm(QWidget):
         for field, (name, _enum, _optional) in ENUM_FIELDS.items():
             out[field] = getattr(self.ui, name).currentData()
         out["owner"] = self.ui.owner.currentText().strip() or None
-        if out["status"] != AccountStatus.LOST.value:
+        if out["status"] is None or not AccountStatus(out["status"]).needs_defection:
             out["defection_type"] = out["defection_reason"] = None
         return out
 

@@ -27,7 +27,9 @@ TIER_COLOURS = {
 STATUS_COLOURS = {
     AccountStatus.ACTIVE: None,
     AccountStatus.AT_RISK: QColor("#c26a00"),
+    AccountStatus.REDUCED: QColor("#a35200"),
     AccountStatus.LOST: QColor("#c62828"),
+    AccountStatus.WON_BACK: QColor("#2b8a3e"),
 }
 OVERDUE = QColor("#c62828")
 TODAY = QColor("#c26a00")

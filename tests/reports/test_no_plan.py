@@ -61,8 +61,10 @@ def test_pack_gives_planless_accounts_a_page_and_needs_a_choice(tmp_path, capsys
     db.dispose()
     assert not any(p.has_plan for p in pack.plans)
     # cover, contents, the portfolio summary (its health table can take a
-    # second page), then one page per account without a plan
-    assert len(reader.pages) <= 4 + len(pack.plans) + 1
+    # second page), the portfolio analysis (seven charts: up to four pages),
+    # then one page per account without a plan
+    analysis_pages = 4 if pack.analysis is not None else 0
+    assert len(reader.pages) <= 4 + analysis_pages + len(pack.plans) + 1
     assert stranded_headings(out) == []
 
     assert main([*base, "pack", "--all", "-o", str(out)]) == 0

@@ -22,6 +22,7 @@ FEATURES: list[ModuleType] = [
     import_module("crmdesk.gui.safety.feature"),
     import_module("crmdesk.gui.import_wizard.feature"),
     import_module("crmdesk.gui.plans.feature"),
+    import_module("crmdesk.gui.preferences.feature"),
 ]
 
 __all__ = ["FEATURES", "import_module"]

@@ -23,6 +23,7 @@ from crmdesk.gui.activity.follow_ups_view import FollowUpsView
 from crmdesk.gui.common.icons import icon
 from crmdesk.gui.common.undo import perform
 from crmdesk.gui.forms.ui_account_dialog import Ui_AccountDialog
+from crmdesk.preferences import load_preferences
 
 if TYPE_CHECKING:
     from crmdesk.gui.main_window import MainWindow
@@ -40,6 +41,7 @@ class NewAccountDialog(QDialog):
         self.form = AccountForm(self, with_tier=True)
         self.form.set_owners(owners)
         self.form.load(None)
+        self.form.ui.owner.setEditText(load_preferences().me or "")  # new accounts are mine
         self.ui.formHostLayout.addWidget(self.form)
         self.ui.errorLabel.setStyleSheet("color: #c62828;")
         self.ui.buttons.accepted.connect(self.accept)

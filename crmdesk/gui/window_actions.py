@@ -161,7 +161,7 @@ class WindowActions(QObject):
             window,
             self.tr("Delete %s") % account.name,
             lambda: svc.delete_account(db, account_id),
-            lambda _r: svc.restore_account(db, account_id),
+            lambda _r: self._restore_and_open(account_id),
             changes=Changes.of(Kind.ACCOUNT, Kind.OWNER, accounts=[account_id]),
         )
         window.statusBar().showMessage(
@@ -172,6 +172,11 @@ class WindowActions(QObject):
             ),
             8000,
         )
+
+    def _restore_and_open(self, account_id: int) -> None:
+        """Undoing a delete shows the account again, not an empty pane."""
+        svc.restore_account(self.w.db, account_id)
+        self.w.open_account(account_id)  # its row is selected once listed again
 
     def my_follow_ups(self) -> FollowUpsView:
         if self.follow_ups_view is None:

@@ -67,7 +67,15 @@ def test_gui_modules_stay_small() -> None:
     assert long == {}
 
 
-FEATURE_PACKAGES = {"portfolio", "account", "activity", "import_wizard", "plans", "safety"}
+FEATURE_PACKAGES = {
+    "portfolio",
+    "account",
+    "activity",
+    "import_wizard",
+    "plans",
+    "safety",
+    "preferences",
+}
 SHARED = {"common", "forms"}
 
 

@@ -75,6 +75,7 @@ FEATURE_PACKAGES = {
     "plans",
     "safety",
     "preferences",
+    "help",
 }
 SHARED = {"common", "forms"}
 

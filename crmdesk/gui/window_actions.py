@@ -211,7 +211,12 @@ class WindowActions(QObject):
         def done(result: Any) -> None:
             window.refresh()
             window.statusBar().showMessage(
-                self.tr("Loaded %n sample account(s).", "", result.accounts), 8000
+                (
+                    self.tr("Loaded %n sample account.", "", result.accounts)
+                    if result.accounts == 1
+                    else self.tr("Loaded %n sample accounts.", "", result.accounts)
+                ),
+                8000,
             )
 
         return window.jobs.run_with_dialog(

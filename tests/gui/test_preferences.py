@@ -50,8 +50,11 @@ def test_preferences_dialog_saves_every_field_with_country_names(window, on_moda
         dialog.start_page.setCurrentIndex(dialog.start_page.findData("week"))
         dialog.accept()
 
+    view = window.actions_.my_follow_ups()
+    assert view.owner.findData("me") == -1  # no name yet: everyone's
     on_modal(fill)
     assert feature.open()
+    assert view.owner.currentText() == "Mine (Ada Lovelace)"  # the open view follows
     assert load_preferences() == Preferences(
         me="Ada Lovelace",
         my_addresses=("ada@example.com", "ada@home.example"),

@@ -95,8 +95,10 @@ class FollowUpsView(QDialog):
 
     def reload_owners(self) -> None:
         """Mine (when crmdesk knows my name), everyone, then each owner."""
-        current = self.owner.currentData()
         me = load_preferences().me
+        # keep the user's pick, unless "me" changed (then: mine, the default)
+        current = self.owner.currentData() if me == getattr(self, "_me", me) else None
+        self._me = me
         self.owner.blockSignals(True)
         self.owner.clear()
         if me:

@@ -32,6 +32,7 @@ class PreferencesFeature:
         self.dialog = PreferencesDialog(self.window.as_widget(), self.window.owner_names())
         saved = self.dialog.exec() == QDialog.DialogCode.Accepted
         if saved:
+            self.window.refresh()  # "me" decides whose follow-ups are listed
             self.window.show_status(_tr("Preferences saved"))
         return saved
 

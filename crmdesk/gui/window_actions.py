@@ -47,6 +47,7 @@ class NewAccountDialog(QDialog):
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
         self.account_id: int | None = None
+        self._warned_for: str | None = None  # the name a duplicate warning was shown for
         self.resize(520, self.sizeHint().height())
 
     def accept(self) -> None:
@@ -56,6 +57,16 @@ class NewAccountDialog(QDialog):
             return
         values = {k: v for k, v in self.form.values().items() if v is not None}
         db, window = self.window_api.db, self.window_api
+        name = str(values.get("name", ""))
+        same = [a.name for a in svc.matching_accounts(db, name)]
+        if same and self._warned_for != name:  # OK again adds it anyway
+            self._warned_for = name
+            self.ui.errorLabel.setText(
+                self.tr("“%1” is the existing account %2. Press OK again to add another.")
+                .replace("%1", name)
+                .replace("%2", ", ".join(f"“{n}”" for n in same[:3]))
+            )
+            return
         try:
             account = perform(
                 window,

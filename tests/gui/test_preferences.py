@@ -94,3 +94,17 @@ def test_a_new_account_is_mine_by_default(window, demo_db, on_modal) -> None:  #
     dialog.accept()
     [account] = matching_accounts(demo_db, "Lovelace Engines")
     assert account.owner == "Ada Lovelace"
+
+
+def test_a_new_account_named_like_an_existing_one_is_warned_about(window, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.core.portfolio import list_accounts
+
+    existing = list_accounts(demo_db, limit=1)[0]
+    dialog = NewAccountDialog(window, window.owner_names())
+    dialog.form.ui.name.setText(existing.name.upper())
+    dialog.accept()
+    assert "is the existing account" in dialog.ui.errorLabel.text()
+    assert existing.name in dialog.ui.errorLabel.text()
+    assert len(matching_accounts(demo_db, existing.name)) == 1  # nothing added yet
+    dialog.accept()  # OK again: added anyway
+    assert len(matching_accounts(demo_db, existing.name)) == 2

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QMenu,
+    QMenuBar,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -31,7 +32,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("HelpFeature", text)
 
 
-def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
+def shortcut_rows(root: QWidget) -> list[tuple[str, str]]:
     """(action, shortcut) for every action on the window's menus that has a
     shortcut, in menu order, menu path included ("File ▸ New account…")."""
     rows: list[tuple[str, str]] = []
@@ -49,7 +50,7 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
             text = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
             rows.append((path + _plain(action.text()), text))
 
-    menubar = window.menuBar() if hasattr(window, "menuBar") else None
+    menubar = root.findChild(QMenuBar)
     if menubar is not None:
         for top in menubar.actions():
             if top.menu() is not None:

@@ -135,6 +135,10 @@ def run_gui(db_arg: str | None = None, open_file: str | None = None) -> int:
 
     # errors nobody caught (in a slot, say): a dialog, and the user log folder
     crash_report.install(window, crash_report.setup_file_log())
+    if getattr(window, "attached", False):
+        from crmdesk.gui.preferences.dialog import ask_name_on_first_start
+
+        ask_name_on_first_start(window, window.owner_names())
     if open_file and hasattr(window, "start_import"):
         window.start_import(open_file)
     if forwarder is not None:

@@ -261,6 +261,21 @@ def test_log_with_follow_up_then_follow_ups_and_done(demo: Path) -> None:
     assert task["id"] not in {f["id"] for f in ok(demo, "follow-ups", "--owner", "all")}
 
 
+def test_reschedule_and_snooze_a_follow_up(demo: Path) -> None:
+    task = str(
+        one(demo, "SELECT id FROM activities WHERE due_at IS NOT NULL AND completed_at IS NULL")[0]
+    )
+    moved = ok(demo, "reschedule", task, "2099-03-04")
+    assert moved["due_at"].startswith("2099-03-0")
+    snoozed = ok(demo, "snooze", task, "+1w")
+    assert snoozed["due_at"][:10] in ("2099-03-10", "2099-03-11", "2099-03-12")
+    bad = run(demo, "reschedule", task, "+3x")
+    assert bad.returncode == 1 and "+Nd or +Nw" in bad.stderr
+    assert one(demo, "SELECT due_at FROM activities WHERE id = ?", int(task))[0].startswith(
+        "2099-03-1"
+    )
+
+
 def test_tier_change_records_the_reason_and_me(demo: Path) -> None:
     ok(demo, "me", "Dana Kowalczyk")
     name, _owner = _an_account(demo)
@@ -292,6 +307,7 @@ BAD = [
     (["account", "add", "{account}"], "is the existing account"),
     (["done", "{note}"], "not a follow-up"),
     (["done", "123456789"], "no activity with id"),
+    (["reschedule", "{note}", "2099-01-01"], "not a follow-up"),
     (["follow-ups", "--owner", "me"], "does not know your name"),
 ]
 

@@ -171,3 +171,42 @@ def run_done(args: argparse.Namespace) -> int:
         state = "open again" if args.undo else "done"
         print(f"'{record['subject']}' at {record['account']} is {state}", file=sys.stderr)
     return 0
+
+
+@command
+def _reschedule(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "reschedule",
+        aliases=["snooze"],
+        help="move a follow-up to another day",
+        description="Move the open follow-up ID to DATE (YYYY-MM-DD, due 09:00 that day) "
+        "or snooze it by +Nd / +Nw (days / weeks, never before tomorrow), as My follow-ups does.",
+    )
+    p.add_argument("activity", metavar="ID")
+    p.add_argument("when", metavar="DATE|+Nd|+Nw")
+    p.add_argument("--json", action="store_true", help="print the follow-up as JSON")
+    p.set_defaults(func=run_reschedule)
+
+
+def run_reschedule(args: argparse.Namespace) -> int:
+    from crmdesk.core.activities import find_activity, reschedule, snoozed_due
+
+    db = open_db(args)
+    activity = find_activity(db, args.activity)
+    when: Any = args.when.strip()
+    if when.startswith("+"):
+        unit = {"d": 1, "w": 7}.get(when[-1:].lower())
+        count = when[1:-1]
+        if unit is None or not count.isdigit() or activity.due_at is None:
+            raise InvalidValueError(f"'{args.when}' is not a date (YYYY-MM-DD), +Nd or +Nw")
+        when = snoozed_due(activity.due_at, int(count) * unit)
+    reschedule(db, activity.id, when)
+    record = _activity(db, activity.id)
+    if args.json:
+        print_json(record)
+    else:
+        print(
+            f"'{record['subject']}' at {record['account']} is due {record['due_at']}",
+            file=sys.stderr,
+        )
+    return 0

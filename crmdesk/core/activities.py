@@ -235,6 +235,33 @@ def set_done(
     return activity
 
 
+def reschedule(db: Database, activity_id: int, due: Any) -> datetime:
+    """Move an open follow-up to ``due`` (a day, due at :data:`FOLLOW_UP_TIME`
+    local time, or a date and time); returns the due time it had, so the
+    window can undo it. A done follow-up is not moved (reopen it first)."""
+    new_due = _aware(due, "Due", FOLLOW_UP_TIME)
+    if new_due is None:
+        raise InvalidValueError("Due is required to reschedule a follow-up")
+    with db.session() as session:
+        activity = load(session, activity_id)
+        if activity.due_at is None:
+            raise InvalidValueError(f"'{activity.subject}' is not a follow-up: nothing to move")
+        if activity.completed_at is not None:
+            raise InvalidValueError(f"'{activity.subject}' is done already: nothing to move")
+        old_due = activity.due_at
+        activity.due_at = new_due
+    return old_due
+
+
+def snoozed_due(due: datetime, days: int) -> datetime:
+    """``days`` after ``due`` at the same local time, never before tomorrow:
+    snoozing a follow-up overdue for a month by a day makes it tomorrow's."""
+    local_due = due.astimezone()
+    tomorrow = datetime.combine(utcnow().astimezone().date() + timedelta(days=1), local_due.time())
+    moved = local_due + timedelta(days=days)
+    return max(moved, tomorrow.astimezone())
+
+
 def delete_activity(db: Database, activity_id: int) -> None:
     delete_activities(db, [activity_id])
 

@@ -23,6 +23,8 @@ FEATURES: list[ModuleType] = [
     import_module("crmdesk.gui.import_wizard.feature"),
     import_module("crmdesk.gui.plans.feature"),
     import_module("crmdesk.gui.retention.feature"),
+    import_module("crmdesk.gui.preferences.feature"),
+    import_module("crmdesk.gui.help.feature"),
 ]
 
 __all__ = ["FEATURES", "import_module"]

@@ -45,4 +45,12 @@ class StatusCounts(QLabel):
             .replace("%3", fmt.count_text(counts.activities))
         )
         overdue = counts.overdue_follow_ups
-        self.overdue.setText(self.tr("%n overdue follow-up(s)", "", overdue) if overdue else "")
+        self.overdue.setText(
+            (
+                self.tr("%n overdue follow-up", "", overdue)
+                if overdue == 1
+                else self.tr("%n overdue follow-ups", "", overdue)
+            )
+            if overdue
+            else ""
+        )

@@ -23,6 +23,7 @@ from crmdesk.gui.activity.follow_ups_view import FollowUpsView
 from crmdesk.gui.common.icons import icon
 from crmdesk.gui.common.undo import perform
 from crmdesk.gui.forms.ui_account_dialog import Ui_AccountDialog
+from crmdesk.preferences import load_preferences
 
 if TYPE_CHECKING:
     from crmdesk.gui.main_window import MainWindow
@@ -40,11 +41,13 @@ class NewAccountDialog(QDialog):
         self.form = AccountForm(self, with_tier=True)
         self.form.set_owners(owners)
         self.form.load(None)
+        self.form.ui.owner.setEditText(load_preferences().me or "")  # new accounts are mine
         self.ui.formHostLayout.addWidget(self.form)
         self.ui.errorLabel.setStyleSheet("color: #c62828;")
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
         self.account_id: int | None = None
+        self._warned_for: str | None = None  # the name a duplicate warning was shown for
         self.resize(520, self.sizeHint().height())
 
     def accept(self) -> None:
@@ -54,6 +57,16 @@ class NewAccountDialog(QDialog):
             return
         values = {k: v for k, v in self.form.values().items() if v is not None}
         db, window = self.window_api.db, self.window_api
+        name = str(values.get("name", ""))
+        same = [a.name for a in svc.matching_accounts(db, name)]
+        if same and self._warned_for != name:  # OK again adds it anyway
+            self._warned_for = name
+            self.ui.errorLabel.setText(
+                self.tr("“%1” is the existing account %2. Press OK again to add another.")
+                .replace("%1", name)
+                .replace("%2", ", ".join(f"“{n}”" for n in same[:3]))
+            )
+            return
         try:
             account = perform(
                 window,
@@ -159,7 +172,7 @@ class WindowActions(QObject):
             window,
             self.tr("Delete %s") % account.name,
             lambda: svc.delete_account(db, account_id),
-            lambda _r: svc.restore_account(db, account_id),
+            lambda _r: self._restore_and_open(account_id),
             changes=Changes.of(Kind.ACCOUNT, Kind.OWNER, accounts=[account_id]),
         )
         window.statusBar().showMessage(
@@ -170,6 +183,11 @@ class WindowActions(QObject):
             ),
             8000,
         )
+
+    def _restore_and_open(self, account_id: int) -> None:
+        """Undoing a delete shows the account again, not an empty pane."""
+        svc.restore_account(self.w.db, account_id)
+        self.w.open_account(account_id)  # its row is selected once listed again
 
     def my_follow_ups(self) -> FollowUpsView:
         if self.follow_ups_view is None:
@@ -204,7 +222,12 @@ class WindowActions(QObject):
         def done(result: Any) -> None:
             window.refresh()
             window.statusBar().showMessage(
-                self.tr("Loaded %n sample account(s).", "", result.accounts), 8000
+                (
+                    self.tr("Loaded %n sample account.", "", result.accounts)
+                    if result.accounts == 1
+                    else self.tr("Loaded %n sample accounts.", "", result.accounts)
+                ),
+                8000,
             )
 
         return window.jobs.run_with_dialog(

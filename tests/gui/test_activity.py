@@ -74,7 +74,10 @@ def test_mark_follow_up_done_and_undo(qtbot, window, demo_db) -> None:  # type: 
     assert row is not None
     if overdue:
         assert pane.follow_ups.index(row, 0).data() == "Overdue"
-        assert pane.follow_ups.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+        # marked in its State and Due cells, the row itself not painted
+        assert pane.follow_ups.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+        assert pane.follow_ups.index(row, 1).data(Qt.ItemDataRole.FontRole).bold()
+        assert pane.follow_ups.index(row, 1).data().startswith("⚠")
     pane.ui.followUpsTable.selectRow(row)
     assert pane.ui.markDoneButton.isEnabled()
     pane.ui.markDoneButton.click()
@@ -99,7 +102,7 @@ def test_timeline_filter_by_kind(qtbot, window) -> None:  # type: ignore[no-unty
     assert pane.timeline.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == kind.label
 
 
-def test_my_follow_ups_across_accounts(qtbot, window, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_my_follow_ups_across_accounts(qtbot, window, demo_db, on_modal) -> None:  # type: ignore[no-untyped-def]
     view = window.actions_.my_follow_ups()
     qtbot.waitExposed(view)
     view.ui.horizon.setCurrentIndex(view.ui.horizon.findData(0))  # overdue and today
@@ -113,6 +116,7 @@ def test_my_follow_ups_across_accounts(qtbot, window, demo_db) -> None:  # type:
     view.ui.table.selectRow(0)
     view.ui.openButton.click()
     assert window.selected_account_id() == rows[0].activity.account_id
+    on_modal(lambda dialog: dialog.accept())  # no outcome
     view.ui.doneButton.click()
     assert rows[0].activity.id not in {f.activity.id for f in view.model.rows()}
     assert f"{view.model.counts()['overdue']} overdue" in view.ui.summaryLabel.text()

@@ -68,8 +68,16 @@ def test_gui_modules_stay_small() -> None:
 
 
 FEATURE_PACKAGES = {
-    "portfolio", "account", "activity", "import_wizard", "plans", "safety", "retention",
-}  # fmt: skip
+    "portfolio",
+    "account",
+    "activity",
+    "import_wizard",
+    "plans",
+    "safety",
+    "preferences",
+    "help",
+    "retention",
+}
 SHARED = {"common", "forms"}
 
 

@@ -105,7 +105,7 @@ def test_wizard_pages_commit_and_undo(
     shot(wizard, "1-file")
     wizard.ui.nextButton.click()
     wait_page(qtbot, wizard, 1)
-    assert "19 contact row(s)" in wizard.ui.sourceInfo.text()
+    assert "19 contact rows" in wizard.ui.sourceInfo.text()
     assert wizard.ui.rawTable.model().headerData(1, Qt.Orientation.Horizontal, 0) == "Vorname"
     wizard.ui.regionCombo.setCurrentText("DE")  # the mobiles are written 0170 …
     shot(wizard, "2-source")

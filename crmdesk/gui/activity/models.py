@@ -13,7 +13,7 @@ from crmdesk.db.types import utcnow
 from crmdesk.gui.common import fmt
 from crmdesk.gui.common.icons import kind_icon
 from crmdesk.gui.common.rows_model import Column, RowsModel
-from crmdesk.gui.common.style import OVERDUE, TODAY, tint
+from crmdesk.gui.common.style import OVERDUE, TODAY
 
 
 def _people(activity: Activity) -> str:
@@ -69,16 +69,14 @@ class _States:
     def colour(self, f: FollowUp):  # type: ignore[no-untyped-def]
         return {"overdue": OVERDUE, "today": TODAY}.get(self.state(f))
 
-    def background(self, f: FollowUp):  # type: ignore[no-untyped-def]
-        return tint(OVERDUE, 36) if self.state(f) == "overdue" else None
-
     def font(self, f: FollowUp):  # type: ignore[no-untyped-def]
         return self.bold if self.state(f) == "overdue" else None
 
 
 class FollowUpModel(RowsModel[FollowUp]):
-    """Open follow-ups, overdue highlighted; ``with_account`` adds the
-    account column for the cross-account view."""
+    """Open follow-ups; overdue ones are marked in the State and Due columns
+    (red, bold, ⚠), not by painting the row. ``with_account`` adds the
+    account and owner columns for the cross-account view."""
 
     def __init__(self, parent: QObject, *, with_account: bool = False) -> None:
         self.states = _States()
@@ -92,10 +90,20 @@ class FollowUpModel(RowsModel[FollowUp]):
                 ),
                 foreground=states.colour,
             ),
-            Column(tr("Due"), lambda f: fmt.date_text(f.activity.due_at)),
+            Column(
+                tr("Due"),
+                lambda f: (
+                    ("⚠ " if states.state(f) == "overdue" else "")
+                    + fmt.date_text(f.activity.due_at)
+                ),
+                foreground=states.colour,
+                font=states.font,
+                tooltip=lambda f: fmt.datetime_text(f.activity.due_at),
+            ),
         ]
         if with_account:
             columns.append(Column(tr("Account"), lambda f: f.account_name))
+            columns.append(Column(tr("Owner"), lambda f: f.owner or "", tooltip=lambda f: f.owner))
         columns += [
             Column(
                 tr("Follow-up"),
@@ -108,8 +116,6 @@ class FollowUpModel(RowsModel[FollowUp]):
             columns,
             row_id=lambda f: f.activity.id,
             parent=parent,
-            background=states.background,
-            font=states.font,
         )
 
     def set_rows(self, rows):  # type: ignore[no-untyped-def,override]

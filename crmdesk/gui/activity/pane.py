@@ -118,16 +118,20 @@ class ActivityPane(QWidget):
         self.account_id = account_id
         self.ui.quickLog.setEnabled(account_id is not None)
         self._reset_quick_log()
-        self._load_people()
+        self.people_menu.clear()  # another account's people are not ticked here
         self.reload()
 
     def reload(self) -> None:
+        """Re-read the account's activities and people (a person just added
+        is offered in the quick log; ticked people stay ticked)."""
+        self._load_people()
         self._load_timeline()
         self._load_follow_ups()
 
     def _load_timeline(self) -> None:
         if self.account_id is None:
             self.timeline.set_rows([])
+            self.ui.timelineTitle.setText(self.tr("Timeline"))
             return
         kind = self.ui.kindFilter.currentData()
         kinds = [ActivityKind(kind)] if kind else []
@@ -149,12 +153,14 @@ class ActivityPane(QWidget):
         self._update_buttons()
 
     def _load_people(self) -> None:
+        ticked = set(self.chosen_people())
         self.people_menu.clear()
         people = contacts_for_account(self.db, self.account_id) if self.account_id else []
         for person in people:
             action = self.people_menu.addAction(person.full_name)
             action.setCheckable(True)
             action.setData(person.id)
+            action.setChecked(person.id in ticked)
             action.toggled.connect(lambda _on: self._people_text())
         if not people:
             self.people_menu.addAction(self.tr("No people at this account yet")).setEnabled(False)

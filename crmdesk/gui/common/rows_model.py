@@ -22,6 +22,8 @@ class Column(Generic[T]):
     icon: Callable[[T], Any] | None = None
     foreground: Callable[[T], Any] | None = None
     tooltip: Callable[[T], str | None] | None = None
+    font: Callable[[T], Any] | None = None
+    """this column's font (a bold due date), before the row's"""
 
 
 class RowsModel(QAbstractTableModel, Generic[T]):
@@ -92,6 +94,8 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             return column.tooltip(row) if column.tooltip else (column.text(row) or None)
         if role == Qt.ItemDataRole.BackgroundRole and self._background:
             return self._background(row)
+        if role == Qt.ItemDataRole.FontRole and column.font:
+            return column.font(row)
         if role == Qt.ItemDataRole.FontRole and self._font:
             return self._font(row)
         return None

@@ -318,7 +318,12 @@ class ImportWizard(MappingPage, PreviewPages, QDialog):
             ui.encodingCombo.setCurrentText(raw.encoding)
         ui.rawTable.setModel(SheetModel(loaded.sheet))
         ui.rawTable.resizeColumnsToContents()
-        facts = [self.tr("%n contact row(s)", "", len(loaded.sheet.rows))]
+        rows = len(loaded.sheet.rows)
+        facts = [
+            self.tr("%n contact row", "", rows)
+            if rows == 1
+            else self.tr("%n contact rows", "", rows)
+        ]
         if loaded.sheet.header_row_number:
             facts.append(self.tr("column names on row %1").replace(
                 "%1", str(loaded.sheet.header_row_number)))  # fmt: skip

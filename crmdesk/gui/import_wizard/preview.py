@@ -148,7 +148,11 @@ class PreviewPages(_Dialog):
             QMessageBox.information(
                 self,
                 self.tr("Rejected rows"),
-                self.tr("Saved %n row(s) with the reason.", "", count),
+                (
+                    self.tr("Saved %n row with the reason.", "", count)
+                    if count == 1
+                    else self.tr("Saved %n rows with the reason.", "", count)
+                ),
             )
 
     # --- page 4: commit and result -----------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QToolButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QToolButton, QWidget
 
 from crmdesk.core.portfolio import AccountFilter, owners, tier_counts
 from crmdesk.db.engine import Database
@@ -54,6 +54,12 @@ class CustomerPane(QWidget):
         }
         self._setup_filters()
         self._setup_table()
+        self.no_match_label = QLabel(self.ui.table.viewport())
+        self.no_match_label.setObjectName("noMatchLabel")
+        self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match_label.setWordWrap(True)
+        self.no_match_label.setEnabled(False)  # the palette's placeholder look
+        self.no_match_label.hide()
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filter)
         self.ui.search.textChanged.connect(lambda _t: self._debounce.start())
@@ -120,8 +126,28 @@ class CustomerPane(QWidget):
         self._debounce.stop()
         flt = self.current_filter()
         self.model.set_filter(flt)  # one page query: the table updates now
+        self._show_no_match(flt)
         self.filterApplied.emit()
         self.update_counts()
+
+    def _show_no_match(self, flt: AccountFilter) -> None:
+        """Nothing matches: say so over the empty list, and close the account
+        the panes showed (it is not listed), unless it has unsaved edits."""
+        nothing = self.model.rowCount() == 0 and not self.model.canFetchMore()
+        label = self.no_match_label
+        if nothing and (flt.text.strip() or flt.tiers or flt.statuses or flt.owner):
+            text = flt.text.strip()
+            label.setText(
+                self.tr("No account matches “%s”.") % text
+                if text
+                else self.tr("No account matches these filters.")
+            )
+            label.resize(self.ui.table.viewport().width(), label.sizeHint().height() * 3)
+            label.show()
+            if self._current is not None and self.guard():
+                self.forget_current()
+        else:
+            label.hide()
 
     def update_counts(self) -> None:
         """Count per tier under the current filter, off the GUI thread when

@@ -97,7 +97,9 @@ def show_report(feature: SafetyFeature, report: CheckReport, backup: Any) -> QMe
     else:
         box.setIcon(QMessageBox.Icon.Critical)
         box.setText(
-            _tr("Your database has %1 problem(s).").replace("%1", str(len(report.findings)))
+            _tr("Your database has 1 problem.")
+            if len(report.findings) == 1
+            else _tr("Your database has %1 problems.").replace("%1", str(len(report.findings)))
         )
         advice = _tr("Stop editing and restore a backup (File ▸ Backups…).")
         if backup:

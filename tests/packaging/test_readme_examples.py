@@ -29,6 +29,7 @@ PLACEHOLDERS = {
     "crmdesk import Connections.csv --yes --json",  # the user's LinkedIn export
     'crmdesk import leads.ods --sheet Hannover --map "Handy=mobile" --region DE --yes',
     "crmdesk import --undo 3f2a9c1e",  # a batch id from an earlier import
+    "crmdesk import broken.csv --literal-quotes-from 2 --dry-run",  # the user's broken file
 }
 
 
